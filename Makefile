@@ -1,0 +1,64 @@
+# DesaGis — the two commands are `make run` and `make test`; see README.md.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+BIND ?= 127.0.0.1
+CONFIG ?= Release
+export DOTNET_CLI_TELEMETRY_OPTOUT := 1
+export DOTNET_NOLOGO := 1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE := 1
+
+CLI := dotnet src/DesaGis.Cli/bin/$(CONFIG)/net10.0/desagis.dll
+SERVER := dotnet src/DesaGis.Server/bin/$(CONFIG)/net10.0/DesaGis.Server.dll
+# The connection string: DESAGIS_DATABASE when set, else the private cluster's.
+WITH_DB = export DESAGIS_DATABASE="$$(scripts/db.sh url)";
+
+.PHONY: help run test bench stop clean deps deps-test db build viewer migrate demo
+
+help:
+	@echo "make run    install what is missing, start PostGIS, load the demo data, serve on http://$(BIND):$(PORT)"
+	@echo "make test   the same set-up, then every test"
+	@echo "make bench  benchmarks and load runs, written to bench/RESULTS.md"
+	@echo "make stop   stop the private PostGIS cluster"
+	@echo "make clean  remove build outputs and .data/"
+
+deps:
+	@scripts/deps.sh run
+
+deps-test:
+	@scripts/deps.sh test
+
+db:
+	@scripts/db.sh start
+
+build:
+	dotnet build DesaGis.sln -c $(CONFIG) --nologo -clp:ErrorsOnly -v:q
+
+viewer:
+	@scripts/viewer.sh
+
+migrate: db build
+	@$(WITH_DB) $(CLI) db migrate
+
+demo: migrate
+	@true  # demo data loading arrives with the demo generator
+
+run: deps db viewer build demo
+	@echo "DesaGis on http://$(BIND):$(PORT)  (Ctrl+C to stop the server; 'make stop' stops PostGIS)"
+	@$(WITH_DB) cd src/DesaGis.Server && exec dotnet bin/$(CONFIG)/net10.0/DesaGis.Server.dll --urls http://$(BIND):$(PORT)
+
+test: deps-test db viewer build demo
+	@$(WITH_DB) scripts/test.sh $(CONFIG)
+
+bench: deps db viewer
+	@scripts/deps.sh bench
+	@$(WITH_DB) scripts/bench.sh
+
+stop:
+	@scripts/db.sh stop
+
+clean:
+	-@scripts/db.sh stop
+	rm -rf .data src/*/bin src/*/obj tests/*/bin tests/*/obj src/DesaGis.Viewer/node_modules src/DesaGis.Server/wwwroot/viewer/dist bench/artifacts

@@ -1,0 +1,7 @@
+using System.CommandLine;
+using DesaGis.Cli.Commands;
+
+var root = new RootCommand("DesaGis: village maps, pilot-village planning and field exports for Indonesian village development.");
+root.Subcommands.Add(DbCommands.Create());
+
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,238 @@
+using DesaGis.Core.Layers;
+
+namespace DesaGis.Data.Catalog;
+
+/// <summary>
+/// The published layers. Every identifier that reaches SQL comes from here; a request's property names are
+/// looked up in these definitions before they are used.
+/// </summary>
+public sealed class LayerCatalog
+{
+    private readonly Dictionary<string, LayerDefinition> _byId;
+
+    public LayerCatalog(IEnumerable<LayerDefinition> layers)
+    {
+        Layers = layers.ToList();
+        _byId = Layers.ToDictionary(l => l.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>All layers, in the order they are listed to clients.</summary>
+    public IReadOnlyList<LayerDefinition> Layers { get; }
+
+    public LayerDefinition? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The standard DesaGis layers.</summary>
+    public static LayerCatalog Default { get; } = new(StandardLayers());
+
+    private static LayerProperty S(string name, string description, bool tiles = true) =>
+        new(name, name, PropertyType.String, description, InTiles: tiles);
+    private static LayerProperty I(string name, string description, bool tiles = true) =>
+        new(name, name, PropertyType.Integer, description, InTiles: tiles);
+    private static LayerProperty N(string name, string description, bool tiles = true) =>
+        new(name, name, PropertyType.Number, description, InTiles: tiles);
+    private static LayerProperty B(string name, string description, bool tiles = true) =>
+        new(name, name, PropertyType.Boolean, description, InTiles: tiles);
+
+    private static IEnumerable<LayerDefinition> StandardLayers()
+    {
+        yield return new LayerDefinition
+        {
+            Id = "village_indicators",
+            Title = "Desa/kelurahan with indicators",
+            Description = "Every village with its latest poverty and IDM figures, the programmes and partners covering it, and its transmigration area.",
+            Relation = "village_indicators",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "kode",
+            TemporalColumn = "indicator_year",
+            MinZoom = 5,
+            MaxZoom = 16,
+            Properties =
+            [
+                S("kode", "Kemendagri village code, dotted (63.04.01.2001)"),
+                S("kode10", "Kemendagri village code, 10 digits", tiles: false),
+                S("nama", "Village name"),
+                S("jenis", "desa or kelurahan"),
+                S("kecamatan_kode", "Kemendagri kecamatan code"),
+                S("kecamatan_nama", "Kecamatan name"),
+                S("kabupaten_kode", "Kemendagri kabupaten/kota code"),
+                S("kabupaten_nama", "Kabupaten/kota name"),
+                S("provinsi_kode", "Province code", tiles: false),
+                N("area_km2", "Area in km²", tiles: false),
+                I("indicator_year", "Year of the poverty figures"),
+                I("population", "Population"),
+                N("poverty_rate", "Share of people below the poverty line (P0), percent"),
+                I("extreme_poor", "Individuals in extreme poverty"),
+                I("extreme_poor_households", "Households in extreme poverty", tiles: false),
+                I("idm_year", "Year of the IDM figures", tiles: false),
+                N("idm_score", "Indeks Desa Membangun score (0–1)"),
+                S("idm_status", "IDM status: MANDIRI, MAJU, BERKEMBANG, TERTINGGAL, SANGAT_TERTINGGAL"),
+                I("program_count", "Number of active or planned programmes covering the village"),
+                I("partner_count", "Number of distinct partners covering the village"),
+                S("partner_names", "Partners covering the village, comma-separated"),
+                S("sectors", "Sectors of the programmes covering the village", tiles: false),
+                B("in_transmigration_area", "Whether the village lies in a transmigration area"),
+                S("transmigration_area", "Name of the transmigration area(s)"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "villages",
+            Title = "Desa/kelurahan",
+            Description = "Village boundaries with Kemendagri codes.",
+            Relation = "desa",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "kode",
+            MinZoom = 8,
+            MaxZoom = 16,
+            Properties =
+            [
+                S("kode", "Kemendagri village code, dotted"),
+                S("kode10", "Kemendagri village code, 10 digits"),
+                S("nama", "Village name"),
+                S("jenis", "desa or kelurahan"),
+                S("kecamatan_kode", "Kemendagri kecamatan code"),
+                S("kabupaten_kode", "Kemendagri kabupaten/kota code"),
+                S("provinsi_kode", "Province code"),
+                N("area_km2", "Area in km²"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "kecamatan",
+            Title = "Kecamatan",
+            Description = "District (kecamatan) boundaries.",
+            Relation = "kecamatan",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "kode",
+            MinZoom = 5,
+            MaxZoom = 14,
+            Properties =
+            [
+                S("kode", "Kemendagri kecamatan code"),
+                S("kode10", "Kemendagri kecamatan code, 6 digits", tiles: false),
+                S("nama", "Kecamatan name"),
+                S("kabupaten_kode", "Kemendagri kabupaten/kota code"),
+                S("provinsi_kode", "Province code", tiles: false),
+                N("area_km2", "Area in km²", tiles: false),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "kabupaten",
+            Title = "Kabupaten/kota",
+            Description = "Regency and city boundaries.",
+            Relation = "kabupaten",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "kode",
+            MinZoom = 0,
+            MaxZoom = 12,
+            Properties =
+            [
+                S("kode", "Kemendagri kabupaten/kota code"),
+                S("kode10", "Kemendagri code, 4 digits", tiles: false),
+                S("nama", "Kabupaten/kota name"),
+                S("jenis", "kabupaten or kota"),
+                S("provinsi_kode", "Province code"),
+                N("area_km2", "Area in km²", tiles: false),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "provinsi",
+            Title = "Provinsi",
+            Description = "Province boundaries.",
+            Relation = "provinsi",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "kode",
+            MinZoom = 0,
+            MaxZoom = 10,
+            Properties =
+            [
+                S("kode", "Kemendagri province code"),
+                S("nama", "Province name"),
+                N("area_km2", "Area in km²", tiles: false),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "transmigration_areas",
+            Title = "Kawasan transmigrasi",
+            Description = "Transmigration areas (SKP, KPB, WPT and settlement units) and the number of villages they contain.",
+            Relation = "transmigration_areas",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "kode",
+            TemporalColumn = "year",
+            MinZoom = 4,
+            MaxZoom = 16,
+            Properties =
+            [
+                S("kode", "Area code"),
+                S("nama", "Area name"),
+                S("kind", "SKP, KPB, WPT, LPT, UPT or SP"),
+                S("status", "Development status"),
+                I("year", "Year established"),
+                I("village_count", "Villages in the area"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "programs",
+            Title = "Partner programmes",
+            Description = "Programme footprints: drawn, or the union of the villages a programme covers.",
+            Relation = "program_footprints",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "kode",
+            TemporalColumn = "start_year",
+            MinZoom = 4,
+            MaxZoom = 16,
+            Properties =
+            [
+                S("kode", "Programme code"),
+                S("nama", "Programme name"),
+                S("sector", "Sector"),
+                S("status", "planned, active, completed or suspended"),
+                I("start_year", "First year"),
+                I("end_year", "Last year"),
+                S("partner_kode", "Partner code"),
+                S("partner_nama", "Partner name"),
+                S("partner_kind", "government, ngo, donor or private"),
+                I("village_count", "Villages covered"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "program_coverage",
+            Title = "Programme coverage by village",
+            Description = "One feature per programme and covered village.",
+            Relation = "program_coverage",
+            IdColumn = "id",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "id",
+            TemporalColumn = "start_year",
+            MinZoom = 8,
+            MaxZoom = 16,
+            Properties =
+            [
+                S("program_kode", "Programme code"),
+                S("program_nama", "Programme name"),
+                S("sector", "Sector"),
+                S("status", "Programme status"),
+                I("start_year", "First year"),
+                I("end_year", "Last year"),
+                S("partner_nama", "Partner name"),
+                S("partner_kind", "Partner type"),
+                S("desa_kode", "Covered village code"),
+                S("desa_nama", "Covered village name"),
+                S("kecamatan_kode", "Kecamatan code"),
+                S("kabupaten_kode", "Kabupaten code"),
+            ],
+        };
+    }
+}

@@ -1,0 +1,36 @@
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace DesaGis.Server.Http;
+
+/// <summary>HTTP plumbing shared by every endpoint: compression by Accept-Encoding and forwarded headers.</summary>
+public static class HttpRegistration
+{
+    /// <summary>Media types worth compressing; PNG and PDF are compressed already.</summary>
+    public static readonly string[] CompressibleTypes =
+    [
+        "application/json", "application/geo+json", "application/problem+json", "application/schema+json",
+        "application/vnd.oai.openapi+json", "application/vnd.mapbox-vector-tile", "text/html", "text/css",
+        "text/javascript", "application/javascript", "text/csv", "application/xml",
+    ];
+
+    public static IServiceCollection AddDesaGisHttp(this IServiceCollection services)
+    {
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = CompressibleTypes;
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
+        return services;
+    }
+
+    public static WebApplication UseDesaGisHttp(this WebApplication app)
+    {
+        app.UseResponseCompression();
+        return app;
+    }
+}

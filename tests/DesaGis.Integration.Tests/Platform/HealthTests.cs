@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.Json;
+using DesaGis.Testing;
+
+namespace DesaGis.Integration.Tests.Platform;
+
+public class HealthTests(PostgisDatabase db) : IClassFixture<PostgisDatabase>
+{
+    [Fact]
+    public async Task Health_says_healthy_when_PostGIS_answers_with_the_current_schema()
+    {
+        await using var server = new DesaGisServer(db);
+        var client = await server.CreateReadyClientAsync();
+        using var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("up", json.RootElement.GetProperty("database").GetString());
+        Assert.StartsWith("3.", json.RootElement.GetProperty("postgis").GetString());
+    }
+
+    [Fact]
+    public async Task Health_says_unhealthy_with_503_when_the_database_cannot_be_reached()
+    {
+        await using var server = new UnreachableDatabaseServer(db);
+        var client = server.CreateClient();
+        using var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("down", json.RootElement.GetProperty("database").GetString());
+        using var live = await client.GetAsync("/health/live");
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_a_problem_json_404()
+    {
+        await using var server = new DesaGisServer(db);
+        var client = await server.CreateReadyClientAsync();
+        using var response = await client.GetAsync("/no/such/thing");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    private sealed class UnreachableDatabaseServer(PostgisDatabase db) : DesaGisServer(db)
+    {
+        // A port nothing listens on: the server must start anyway and report itself unready.
+        protected override string ConnectionString => "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none;Timeout=2";
+    }
+}
