@@ -2,6 +2,7 @@ using DesaGis.Server.Configuration;
 using DesaGis.Server.Endpoints;
 using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
+using DesaGis.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,13 +10,16 @@ builder.AddDesaGisOptions();
 builder.Services.AddDesaGisProblemDetails();
 builder.Services.AddDesaGisDatabase();
 builder.Services.AddDesaGisHttp();
+builder.AddDesaGisSecurity();
 
 var app = builder.Build();
 
 app.UseDesaGisErrorHandling();
 app.UseDesaGisHttp();
+app.UseDesaGisSecurity();
 
 app.MapHealthEndpoints();
+app.MapAccountEndpoints();
 
 app.Run();
 

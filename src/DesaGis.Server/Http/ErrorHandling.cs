@@ -19,6 +19,8 @@ public static partial class ErrorHandling
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Type ??= ctx.ProblemDetails.Status switch
             {
+                401 => ProblemTypes.Unauthorized,
+                403 => ProblemTypes.Forbidden,
                 404 => ProblemTypes.NotFound,
                 405 => ProblemTypes.MethodNotAllowed,
                 413 => ProblemTypes.PayloadTooLarge,
