@@ -60,5 +60,5 @@ stop:
 	@scripts/db.sh stop
 
 clean:
-	-@scripts/db.sh stop
-	rm -rf .data src/*/bin src/*/obj tests/*/bin tests/*/obj src/DesaGis.Viewer/node_modules src/DesaGis.Server/wwwroot/viewer/dist bench/artifacts
+	@scripts/db.sh destroy
+	rm -rf src/*/bin src/*/obj tests/*/bin tests/*/obj src/DesaGis.Viewer/node_modules src/DesaGis.Server/wwwroot/viewer/dist bench/artifacts
