@@ -13,6 +13,7 @@ public static partial class ErrorHandling
 {
     public static IServiceCollection AddDesaGisProblemDetails(this IServiceCollection services)
     {
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;

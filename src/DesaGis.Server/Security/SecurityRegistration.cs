@@ -88,7 +88,12 @@ public static class SecurityRegistration
             });
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<SecurityOptions>>((k, options) =>
-            k.Limits.MaxRequestBodySize = options.Value.MaxRequestBodyBytes);
+        {
+            k.Limits.MaxRequestBodySize = options.Value.MaxRequestBodyBytes;
+            // CQL2 filters with polygons travel in the query string; allow them generously but not without bound.
+            k.Limits.MaxRequestLineSize = 64 * 1024;
+            k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+        });
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SecurityOptions>>((o, options) =>
