@@ -234,5 +234,28 @@ public sealed class LayerCatalog
                 S("kabupaten_kode", "Kabupaten code"),
             ],
         };
+        yield return new LayerDefinition
+        {
+            Id = "extreme_poor_households",
+            Title = "Extreme-poor households (restricted)",
+            Description = "Household-level extreme-poverty records. Restricted: only callers with the planner role see this layer.",
+            Relation = "extreme_poor_household",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.Point,
+            DefaultSortColumn = "kode",
+            TemporalColumn = "year",
+            MinZoom = 10,
+            MaxZoom = 18,
+            RequiredRole = "planner",
+            Properties =
+            [
+                S("kode", "Household record code"),
+                S("desa_kode", "Village code"),
+                S("head_of_household", "Name of the head of household"),
+                I("members", "Household members"),
+                I("welfare_decile", "Welfare decile (1 = poorest)"),
+                I("year", "Year of the record"),
+            ],
+        };
     }
 }
