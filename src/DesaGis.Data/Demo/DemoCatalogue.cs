@@ -14,18 +14,19 @@ internal static class DemoCatalogue
     ];
 
     /// <summary>
-    /// Centres of the synthetic provinces, on land-like spots of the archipelago at least 3.2° apart. The first is in
+    /// Centres of the synthetic provinces, on land-like spots of the archipelago at least 3.25° apart, so that
+    /// provinces (at most about 1.4° from their centre) never meet. The first is in
     /// Central/South Kalimantan, where the single-province demo dataset lies.
     /// </summary>
     public static readonly (double X, double Y)[] Anchors =
     [
-        (114.5, -2.5), (110.8, 0.2), (113.9, 0.9), (116.9, 2.4), (117.8, -0.8), // Kalimantan
-        (96.5, 4.0), (98.8, 2.3), (101.0, 0.3), (102.8, -2.0), (105.0, -4.3), // Sumatra
-        (107.0, -7.0), (110.2, -7.3), (113.4, -7.6), // Java
-        (121.0, -1.8), (120.3, -5.0), (123.8, 0.6), (123.6, -4.0), // Sulawesi
-        (116.6, -8.8), (119.9, -9.0), (123.2, -9.3), // Nusa Tenggara
-        (127.5, 0.8), (128.8, -3.2), (132.0, -6.0), // Maluku
-        (132.5, -1.5), (135.8, -2.5), (138.8, -3.5), (136.0, -5.8), (139.5, -7.0), // Papua
+        (114.5, -2.5), (110.6, 0.0), (113.9, 1.0), (117.0, 2.6), (117.9, -0.8), // Kalimantan
+        (96.0, 4.4), (98.7, 2.3), (101.2, 0.1), (103.4, -2.4), (105.0, -5.3), // Sumatra
+        (107.9, -7.1), (111.3, -7.5), // Java
+        (115.3, -8.6), (118.6, -8.9), (122.0, -9.3), // Nusa Tenggara
+        (121.3, -1.6), (120.3, -5.0), (124.3, 0.8), (123.8, -4.2), // Sulawesi
+        (127.7, 0.9), (128.6, -3.2), (131.6, -6.3), // Maluku
+        (132.2, -1.4), (135.6, -2.4), (139.0, -3.2), (135.6, -6.0), (139.3, -7.0), // Papua
     ];
 
     public static readonly string[] PartnerKinds = ["government", "ngo", "donor", "private"];

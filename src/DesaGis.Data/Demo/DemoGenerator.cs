@@ -10,8 +10,8 @@ namespace DesaGis.Data.Demo;
 /// </summary>
 public static class DemoGenerator
 {
-    /// <summary>Villages per synthetic province at national scale (Indonesia averages about 2,200; bigger is faster here).</summary>
-    private const int VillagesPerProvince = 4000;
+    /// <summary>Villages per synthetic province at national scale (Indonesia averages about 2,200); with the cell size below a province stays within about 1.4° of its centre.</summary>
+    private const int VillagesPerProvince = 3000;
     private const double VillagesPerKabupaten = 150;
     private const double VillagesPerKecamatan = 13;
 
@@ -59,7 +59,7 @@ public static class DemoGenerator
         string prov = DemoCatalogue.ProvinceCodes[index];
         double cellSize = options.Villages <= 2000 ? 0.06 : 0.035 * Math.Min(1, Math.Sqrt(VillagesPerProvince / (double)villages));
         var (ax, ay) = DemoCatalogue.Anchors[index];
-        double cx = ax + rng.Range(-0.3, 0.3), cy = ay + rng.Range(-0.3, 0.3);
+        double cx = ax + rng.Range(-0.1, 0.1), cy = ay + rng.Range(-0.1, 0.1);
         var cells = DemoTessellation.Build(cx, cy, villages, cellSize, rng, options.Seed * 1009L + index);
         int n = cells.Length;
 
@@ -282,7 +282,7 @@ public static class DemoGenerator
     }
 
     /// <summary>
-    /// Programmes cover clusters of villages grown towards the poorest neighbours. They come in groups of up to
+    /// Programmes cover clusters of villages grown by preference towards poorer neighbours. They come in groups of up to
     /// three that start from the same area, so coverage overlaps as it does where partners crowd the same places.
     /// </summary>
     private static List<DemoProgram> MakePrograms(string prov, int regionIndex, DemoCell[] cells, string[] villageKode, double[] z,
@@ -302,20 +302,20 @@ public static class DemoGenerator
             var covered = new List<int> { seed };
             var seen = new HashSet<int> { seed };
             var queue = new PriorityQueue<int, (double, int)>();
-            foreach (int m in cells[seed].Neighbours) if (seen.Add(m)) queue.Enqueue(m, (1 - z[m] + 0.5 * rng.NextDouble(), m));
+            foreach (int m in cells[seed].Neighbours) if (seen.Add(m)) queue.Enqueue(m, (0.6 * (1 - z[m]) + rng.NextDouble(), m));
             while (covered.Count < size && queue.Count > 0)
             {
                 int c = queue.Dequeue();
                 covered.Add(c);
-                foreach (int m in cells[c].Neighbours) if (seen.Add(m)) queue.Enqueue(m, (1 - z[m] + 0.5 * rng.NextDouble(), m));
+                foreach (int m in cells[c].Neighbours) if (seen.Add(m)) queue.Enqueue(m, (0.6 * (1 - z[m]) + rng.NextDouble(), m));
             }
             coverages.Add(covered);
 
             var partner = partners[(regionIndex * 3 + p) % partners.Count];
             var (sector, titles) = DemoCatalogue.Sectors[rng.Next(DemoCatalogue.Sectors.Length)];
             var nama = DemoNames.Unique(names, () => $"{rng.Pick(titles)} {DemoNames.Root(rng)}");
-            var start = new DateOnly(2019, 1, 1).AddMonths(rng.Next(72));
-            var end = start.AddMonths(rng.Between(24, 60)).AddDays(-1);
+            var start = new DateOnly(2020, 1, 1).AddMonths(rng.Next(72));
+            var end = start.AddMonths(rng.Between(30, 60)).AddDays(-1);
             string status = end < DemoCatalogue.ReferenceDate ? "completed" : start > DemoCatalogue.ReferenceDate ? "planned" : "active";
             if (status == "active" && rng.Chance(0.08)) status = "suspended";
             programs.Add(new DemoProgram($"PRG-{prov}-{p + 1:000}", nama, partner.Kode, sector, start, end, status,

@@ -29,7 +29,7 @@ internal static class DemoTessellation
         // The blob: a circle of the right area whose radius varies with a few random harmonics.
         var harmonics = new (double Amplitude, double Phase, int Frequency)[4];
         for (int k = 0; k < harmonics.Length; k++)
-            harmonics[k] = (rng.Range(0, 0.2 / (k + 1)), rng.Range(0, 2 * Math.PI), k + 2);
+            harmonics[k] = (rng.Range(0, 0.12 / (k + 1)), rng.Range(0, 2 * Math.PI), k + 2);
         double baseRadius = Math.Sqrt(count * cellSize * cellSize / Math.PI);
         double RadiusAt(double dx, double dy)
         {
