@@ -8,7 +8,6 @@ public static class DemoFiles
     public const string Kecamatan = "kecamatan.geojson";
     public const string Desa = "desa.geojson";
     public const string TransmigrationArea = "transmigration_area.geojson";
-    public const string TransmigrationAreaVillage = "transmigration_area_village.csv";
     public const string VillageIndicator = "village_indicator.csv";
     public const string KabupatenIndicator = "kabupaten_indicator.csv";
     public const string Partner = "partner.csv";
@@ -19,7 +18,7 @@ public static class DemoFiles
     /// <summary>Every data file, in loading order.</summary>
     public static readonly string[] Data =
     [
-        Provinsi, Kabupaten, Kecamatan, Desa, VillageIndicator, KabupatenIndicator, TransmigrationArea,
-        TransmigrationAreaVillage, Partner, Program, ProgramVillage,
+        Provinsi, Kabupaten, Kecamatan, Desa, VillageIndicator, KabupatenIndicator, TransmigrationArea, Partner, Program,
+        ProgramVillage,
     ];
 }

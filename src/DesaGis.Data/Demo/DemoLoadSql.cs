@@ -7,6 +7,15 @@ namespace DesaGis.Data.Demo;
 /// </summary>
 internal static class DemoLoadSql
 {
+    /// <summary>Staging derived from the copied files: the area–village links listed in each area's desa_kodes.</summary>
+    public const string DeriveStaging =
+        """
+        CREATE TEMP TABLE s_transmigration_area_village ON COMMIT DROP AS
+        SELECT DISTINCT s.kode AS area_kode, btrim(k) AS desa_kode
+          FROM s_transmigration_area s, unnest(string_to_array(s.desa_kodes, ';')) AS k
+         WHERE btrim(k) <> ''
+        """;
+
     /// <summary>Checks before writing: what would be wrong, and a query listing the offending codes.</summary>
     public static readonly (string Problem, string Sql)[] Checks =
     [
@@ -18,9 +27,7 @@ internal static class DemoLoadSql
             "SELECT s.kode FROM s_desa s WHERE NOT EXISTS (SELECT 1 FROM s_kecamatan p WHERE p.kode = left(s.kode, 8)) AND NOT EXISTS (SELECT 1 FROM desagis.kecamatan p WHERE p.kode = left(s.kode, 8))"),
         ($"{DemoFiles.VillageIndicator}: indicators of villages that do not exist",
             "SELECT s.desa_kode FROM s_village_indicator s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
-        ($"{DemoFiles.TransmigrationAreaVillage}: links to an area not in {DemoFiles.TransmigrationArea}",
-            "SELECT s.area_kode FROM s_transmigration_area_village s WHERE NOT EXISTS (SELECT 1 FROM s_transmigration_area t WHERE t.kode = s.area_kode)"),
-        ($"{DemoFiles.TransmigrationAreaVillage}: links to villages that do not exist",
+        ($"{DemoFiles.TransmigrationArea}: areas whose desa_kodes name villages that do not exist",
             "SELECT s.desa_kode FROM s_transmigration_area_village s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
         ($"{DemoFiles.Program}: programmes of a partner that does not exist",
             "SELECT s.partner_kode FROM s_program s WHERE NOT EXISTS (SELECT 1 FROM s_partner p WHERE p.kode = s.partner_kode) AND NOT EXISTS (SELECT 1 FROM desagis.partner p WHERE p.kode = s.partner_kode)"),

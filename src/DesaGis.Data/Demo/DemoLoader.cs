@@ -54,6 +54,7 @@ public static class DemoLoader
             await ExecAsync(conn, tx, $"ANALYZE {table.Table}", cancellationToken);
         }
 
+        await ExecAsync(conn, tx, DemoLoadSql.DeriveStaging, cancellationToken);
         foreach (var (problem, sql) in DemoLoadSql.Checks)
         {
             await using var cmd = new NpgsqlCommand($"SELECT count(*), min(x) FROM ({sql}) q(x)", conn, tx);

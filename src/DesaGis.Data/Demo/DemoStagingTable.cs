@@ -52,9 +52,8 @@ internal sealed record DemoStagingTable(string File, string Table, (string Name,
         new(DemoFiles.TransmigrationArea, "s_transmigration_area",
         [
             ("kode", NpgsqlDbType.Text), ("nama", NpgsqlDbType.Text), ("kind", NpgsqlDbType.Text), ("status", NpgsqlDbType.Text),
-            ("year", NpgsqlDbType.Integer),
+            ("year", NpgsqlDbType.Integer), ("desa_kodes", NpgsqlDbType.Text),
         ]),
-        new(DemoFiles.TransmigrationAreaVillage, "s_transmigration_area_village", [("area_kode", NpgsqlDbType.Text), ("desa_kode", NpgsqlDbType.Text)]),
         new(DemoFiles.Partner, "s_partner", [("kode", NpgsqlDbType.Text), ("nama", NpgsqlDbType.Text), ("kind", NpgsqlDbType.Text)]),
         new(DemoFiles.Program, "s_program",
         [

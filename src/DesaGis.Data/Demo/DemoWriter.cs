@@ -21,7 +21,6 @@ public static class DemoWriter
         {
             [DemoFiles.VillageIndicator] = Open(directory, DemoFiles.VillageIndicator),
             [DemoFiles.KabupatenIndicator] = Open(directory, DemoFiles.KabupatenIndicator),
-            [DemoFiles.TransmigrationAreaVillage] = Open(directory, DemoFiles.TransmigrationAreaVillage),
             [DemoFiles.Partner] = Open(directory, DemoFiles.Partner),
             [DemoFiles.Program] = Open(directory, DemoFiles.Program),
             [DemoFiles.ProgramVillage] = Open(directory, DemoFiles.ProgramVillage),
@@ -31,7 +30,6 @@ public static class DemoWriter
         {
             await csv[DemoFiles.VillageIndicator].WriteAsync("desa_kode,year,population,poverty_rate,extreme_poor_people,extreme_poor_households,idm_score,idm_status,source\n");
             await csv[DemoFiles.KabupatenIndicator].WriteAsync("kabupaten_kode,year,population,poverty_rate,extreme_poor_people,extreme_poor_households,area_km2,source\n");
-            await csv[DemoFiles.TransmigrationAreaVillage].WriteAsync("area_kode,desa_kode\n");
             await csv[DemoFiles.Partner].WriteAsync("kode,nama,kind\n");
             await csv[DemoFiles.Program].WriteAsync("kode,nama,partner_kode,sector,start_date,end_date,status\n");
             await csv[DemoFiles.ProgramVillage].WriteAsync("program_kode,desa_kode\n");
@@ -52,10 +50,10 @@ public static class DemoWriter
                     await geo[DemoFiles.Desa].WriteAsync(v.Kode, [("kode", v.Kode), ("nama", v.Nama), ("jenis", v.Jenis), ("area_km2", v.AreaKm2)], v.Geometry);
                 foreach (var t in region.TransmigrationAreas)
                 {
+                    // The contained villages as one ';'-separated property, the form 'desagis import' reads as a code list.
                     await geo[DemoFiles.TransmigrationArea].WriteAsync(t.Kode,
-                        [("kode", t.Kode), ("nama", t.Nama), ("kind", t.Kind), ("status", t.Status), ("year", t.Year), ("village_count", t.VillageKodes.Count)],
+                        [("kode", t.Kode), ("nama", t.Nama), ("kind", t.Kind), ("status", t.Status), ("year", t.Year), ("desa_kodes", string.Join(';', t.VillageKodes))],
                         t.Geometry);
-                    foreach (var d in t.VillageKodes) await csv[DemoFiles.TransmigrationAreaVillage].WriteAsync(Row(t.Kode, d));
                 }
                 var sb = new StringBuilder();
                 foreach (var i in region.VillageIndicators)
@@ -129,7 +127,7 @@ public static class DemoWriter
         | desa/kelurahan | {s.Villages} (of which {s.Kelurahan} kelurahan) | {DemoFiles.Desa} |
         | village indicators ({string.Join(", ", DemoCatalogue.Years)}) | {s.VillageIndicators} | {DemoFiles.VillageIndicator} |
         | kabupaten indicators | {s.Kabupaten * DemoCatalogue.Years.Length} | {DemoFiles.KabupatenIndicator} |
-        | transmigration areas | {s.TransmigrationAreas} | {DemoFiles.TransmigrationArea}, {DemoFiles.TransmigrationAreaVillage} |
+        | transmigration areas (villages in property desa_kodes) | {s.TransmigrationAreas} | {DemoFiles.TransmigrationArea} |
         | partners | {s.Partners} | {DemoFiles.Partner} |
         | programmes (village links) | {s.Programs} ({s.ProgramVillages}) | {DemoFiles.Program}, {DemoFiles.ProgramVillage} |
 
