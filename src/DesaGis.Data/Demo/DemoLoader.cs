@@ -214,7 +214,13 @@ public static class DemoLoader
         }
         catch (FormatException)
         {
-            throw new DemoLoadException($"{where()}: '{column.Name}' has the value '{raw}', which is not a {column.Type.ToString().ToLowerInvariant()}.");
+            string expected = column.Type switch
+            {
+                NpgsqlDbType.Date => "date (yyyy-mm-dd)",
+                NpgsqlDbType.Double => "number",
+                _ => "whole number",
+            };
+            throw new DemoLoadException($"{where()}: '{column.Name}' has the value '{raw}', which is not a {expected}.");
         }
         catch (OverflowException)
         {
