@@ -60,7 +60,9 @@ public static class DemoGenerator
         double cellSize = options.Villages <= 2000 ? 0.06 : 0.035 * Math.Min(1, Math.Sqrt(VillagesPerProvince / (double)villages));
         var (ax, ay) = DemoCatalogue.Anchors[index];
         double cx = ax + rng.Range(-0.1, 0.1), cy = ay + rng.Range(-0.1, 0.1);
-        var cells = DemoTessellation.Build(cx, cy, villages, cellSize, rng, options.Seed * 1009L + index);
+        // A lone province may have a ragged outline; at national scale outlines stay rounder so neighbours never meet.
+        double irregularity = options.Villages <= VillagesPerProvince ? 0.22 : 0.12;
+        var cells = DemoTessellation.Build(cx, cy, villages, cellSize, irregularity, rng, options.Seed * 1009L + index);
         int n = cells.Length;
 
         // Kabupaten, then kecamatan within each, as contiguous groups of cells.

@@ -39,7 +39,7 @@ public static class DemoLoader
             return new DemoLoadResult(name, sha, true, 0, 0, 0, 0, clock.Elapsed);
 
         await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-        await ExecAsync(conn, tx, "SELECT pg_advisory_xact_lock($1)", cancellationToken, LockKey);
+        await ExecAsync(conn, tx, "SELECT pg_advisory_xact_lock($1)", [LockKey], cancellationToken);
         // Another load may have finished while this one waited for the lock.
         if (!force && await LastLoadedShaAsync(conn, tx, cancellationToken) == sha)
             return new DemoLoadResult(name, sha, true, 0, 0, 0, 0, clock.Elapsed);
@@ -47,14 +47,14 @@ public static class DemoLoader
         int read = 0;
         foreach (var table in DemoStagingTable.All)
         {
-            await ExecAsync(conn, tx, table.CreateSql, cancellationToken);
+            await ExecAsync(conn, tx, table.CreateSql, [], cancellationToken);
             read += table.IsGeoJson
                 ? await CopyGeoJsonAsync(conn, table, Path.Combine(directory, table.File), cancellationToken)
                 : await CopyCsvAsync(conn, table, Path.Combine(directory, table.File), cancellationToken);
-            await ExecAsync(conn, tx, $"ANALYZE {table.Table}", cancellationToken);
+            await ExecAsync(conn, tx, $"ANALYZE {table.Table}", [], cancellationToken);
         }
 
-        await ExecAsync(conn, tx, DemoLoadSql.DeriveStaging, cancellationToken);
+        await ExecAsync(conn, tx, DemoLoadSql.DeriveStaging, [], cancellationToken);
         foreach (var (problem, sql) in DemoLoadSql.Checks)
         {
             await using var cmd = new NpgsqlCommand($"SELECT count(*), min(x) FROM ({sql}) q(x)", conn, tx);
@@ -79,13 +79,13 @@ public static class DemoLoader
             updated += (int)reader.GetInt64(1);
         }
         // Programme footprints and the per-village summary are derived data: refresh them in the same transaction.
-        await ExecAsync(conn, tx, "SELECT desagis.refresh_program_footprint(NULL)", cancellationToken);
-        await ExecAsync(conn, tx, "SELECT desagis.refresh_village_summary(NULL)", cancellationToken);
+        await ExecAsync(conn, tx, "SELECT desagis.refresh_program_footprint(NULL)", [], cancellationToken);
+        await ExecAsync(conn, tx, "SELECT desagis.refresh_village_summary(NULL)", [], cancellationToken);
         await ExecAsync(conn, tx,
             """
             INSERT INTO desagis.import_run (target, source_name, source_sha256, finished_at, rows_read, inserted, updated, actor)
             VALUES ($1, $2, $3, clock_timestamp(), $4, $5, $6, 'desagis demo load')
-            """, cancellationToken, ImportTarget, name, sha, read, inserted, updated);
+            """, [ImportTarget, name, sha, read, inserted, updated], cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return new DemoLoadResult(name, sha, false, read, inserted, updated, deleted, clock.Elapsed);
     }
@@ -257,7 +257,7 @@ public static class DemoLoader
         return Factory.CreatePolygon(all[0], all[1..]);
     }
 
-    private static async Task ExecAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, CancellationToken cancellationToken, params object[] parameters)
+    private static async Task ExecAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, object[] parameters, CancellationToken cancellationToken)
     {
         await using var cmd = new NpgsqlCommand(sql, conn, tx);
         foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p });

@@ -75,7 +75,7 @@ public static class DemoNames
     {
         double u = rng.NextDouble();
         if (u < 0.3) return Root(rng) + " " + rng.Pick(["Raya", "Timur", "Barat", "Utara", "Selatan", "Tengah", "Hulu", "Kuala"]);
-        if (u < 0.5) return rng.Pick(["Tanah", "Muara", "Sungai", "Tanjung", "Kota"]) + " " + Root(rng);
+        if (u < 0.5) return rng.Pick(["Tanah", "Muara", "Sungai", "Tanjung", "Pulau"]) + " " + Root(rng);
         return Root(rng);
     }
 

@@ -23,13 +23,16 @@ internal static class DemoTessellation
         public static EdgeKey Of(GridPoint a, GridPoint b) => a.CompareTo(b) <= 0 ? new(a, b) : new(b, a);
     }
 
-    /// <summary>Makes <paramref name="count"/> cells around (cx, cy) with cells about <paramref name="cellSize"/> degrees across.</summary>
-    public static DemoCell[] Build(double cx, double cy, int count, double cellSize, DemoRandom rng, long edgeSeed)
+    /// <summary>
+    /// Makes <paramref name="count"/> cells around (cx, cy), about <paramref name="cellSize"/> degrees across, in an outline
+    /// whose radius varies by up to about 2 × <paramref name="irregularity"/>.
+    /// </summary>
+    public static DemoCell[] Build(double cx, double cy, int count, double cellSize, double irregularity, DemoRandom rng, long edgeSeed)
     {
         // The blob: a circle of the right area whose radius varies with a few random harmonics.
         var harmonics = new (double Amplitude, double Phase, int Frequency)[4];
         for (int k = 0; k < harmonics.Length; k++)
-            harmonics[k] = (rng.Range(0, 0.12 / (k + 1)), rng.Range(0, 2 * Math.PI), k + 2);
+            harmonics[k] = (rng.Range(0, irregularity / (k + 1)), rng.Range(0, 2 * Math.PI), k + 2);
         double baseRadius = Math.Sqrt(count * cellSize * cellSize / Math.PI);
         double RadiusAt(double dx, double dy)
         {
