@@ -20,6 +20,9 @@ public static class DemoLoader
     // Arbitrary but fixed: serialises concurrent demo loads.
     private const long LockKey = 0x44657361_47697350;
 
+    // A national-scale load runs single statements for many seconds on a busy machine; Npgsql's default is 30 s.
+    private const int CommandTimeoutSeconds = 900;
+
     private static readonly GeometryFactory Factory = new(new PrecisionModel(), 4326);
 
     public static async Task<DemoLoadResult> LoadAsync(NpgsqlDataSource dataSource, string directory, bool force = false,
@@ -57,7 +60,7 @@ public static class DemoLoader
         await ExecAsync(conn, tx, DemoLoadSql.DeriveStaging, [], cancellationToken);
         foreach (var (problem, sql) in DemoLoadSql.Checks)
         {
-            await using var cmd = new NpgsqlCommand($"SELECT count(*), min(x) FROM ({sql}) q(x)", conn, tx);
+            await using var cmd = new NpgsqlCommand($"SELECT count(*), min(x) FROM ({sql}) q(x)", conn, tx) { CommandTimeout = CommandTimeoutSeconds };
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             long bad = reader.GetInt64(0);
@@ -67,12 +70,15 @@ public static class DemoLoader
         int deleted = 0, inserted = 0, updated = 0;
         foreach (var sql in DemoLoadSql.Deletes)
         {
-            await using var cmd = new NpgsqlCommand(sql, conn, tx);
+            await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = CommandTimeoutSeconds };
             deleted += await cmd.ExecuteNonQueryAsync(cancellationToken);
         }
         foreach (var sql in DemoLoadSql.Upserts)
         {
-            await using var cmd = new NpgsqlCommand($"WITH w(ins) AS ({sql}) SELECT count(*) FILTER (WHERE ins), count(*) FILTER (WHERE NOT ins) FROM w", conn, tx);
+            await using var cmd = new NpgsqlCommand($"WITH w(ins) AS ({sql}) SELECT count(*) FILTER (WHERE ins), count(*) FILTER (WHERE NOT ins) FROM w", conn, tx)
+            {
+                CommandTimeout = CommandTimeoutSeconds,
+            };
             await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             inserted += (int)reader.GetInt64(0);
@@ -118,6 +124,7 @@ public static class DemoLoader
             if (indices[i] < 0) throw new DemoLoadException($"{table.File}: column '{table.Columns[i].Name}' is missing from the header.");
 
         await using var writer = await conn.BeginBinaryImportAsync(table.CopySql, cancellationToken);
+        writer.Timeout = TimeSpan.FromSeconds(CommandTimeoutSeconds);
         int rows = 0;
         while (true)
         {
@@ -161,6 +168,7 @@ public static class DemoLoader
             if (!doc.RootElement.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
                 throw new DemoLoadException($"{table.File}: not a GeoJSON FeatureCollection (no 'features' array).");
             await using var writer = await conn.BeginBinaryImportAsync(table.CopySql, cancellationToken);
+            writer.Timeout = TimeSpan.FromSeconds(CommandTimeoutSeconds);
             int rows = 0;
             foreach (var feature in features.EnumerateArray())
             {
@@ -259,7 +267,7 @@ public static class DemoLoader
 
     private static async Task ExecAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, object[] parameters, CancellationToken cancellationToken)
     {
-        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        await using var cmd = new NpgsqlCommand(sql, conn, tx) { CommandTimeout = CommandTimeoutSeconds };
         foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p });
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
