@@ -3,7 +3,7 @@ using NetTopologySuite.Geometries;
 
 namespace DesaGis.Data.Demo;
 
-/// <summary>Geometry helpers of the demo generator: the coordinate grid, ring orientation and area on the sphere.</summary>
+/// <summary>Geometry of the demo generator: the coordinate grid, ring orientation and area on the sphere.</summary>
 public static class DemoGeometry
 {
     /// <summary>Coordinates are multiples of 1e-5° (about 1 m): small files, and shared vertices stay identical.</summary>
