@@ -43,7 +43,7 @@ migrate: db build
 	@$(WITH_DB) $(CLI) db migrate
 
 demo: migrate
-	@true  # demo data loading arrives with the demo generator
+	@$(WITH_DB) $(CLI) demo load
 
 run: deps db viewer build demo
 	@echo "DesaGis on http://$(BIND):$(PORT)  (Ctrl+C to stop the server; 'make stop' stops PostGIS)"
