@@ -1,0 +1,105 @@
+using System.IO.Compression;
+using System.Text;
+using NetTopologySuite.Features;
+using NetTopologySuite.IO.Esri.Shapefiles.Readers;
+using DesaGis.Data.Import.Crs;
+
+namespace DesaGis.Data.Import.Sources;
+
+/// <summary>
+/// An ESRI Shapefile, given as the .shp or as a .zip holding exactly one. The .prj names the CRS and the .cpg the
+/// attribute encoding (UTF-8 when absent, which is what current tools write).
+/// </summary>
+public sealed class ShapefileRecordSource : IRecordSource
+{
+    private readonly string? _extractedDirectory;
+    private readonly Feature[] _features;
+
+    public ShapefileRecordSource(string path)
+    {
+        var shp = path;
+        if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            _extractedDirectory = Directory.CreateTempSubdirectory("desagis-import-").FullName;
+            try
+            {
+                ZipFile.ExtractToDirectory(path, _extractedDirectory);
+            }
+            catch (InvalidDataException ex)
+            {
+                Dispose();
+                throw new ImportException($"{Path.GetFileName(path)} is not a readable zip file: {ex.Message}", ex);
+            }
+            var found = Directory.GetFiles(_extractedDirectory, "*.shp", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith("._", StringComparison.Ordinal)).ToArray();
+            if (found.Length != 1)
+            {
+                Dispose();
+                throw new ImportException(found.Length == 0
+                    ? $"{Path.GetFileName(path)} holds no .shp file."
+                    : $"{Path.GetFileName(path)} holds {found.Length} shapefiles ({string.Join(", ", found.Select(Path.GetFileName))}); zip one per import.");
+            }
+            shp = found[0];
+        }
+        if (!File.Exists(Path.ChangeExtension(shp, ".dbf")) && !File.Exists(Path.ChangeExtension(shp, ".DBF")))
+        {
+            Dispose();
+            throw new ImportException($"{Path.GetFileName(shp)} has no .dbf beside it; a shapefile needs its .shp, .shx and .dbf.");
+        }
+        var prj = Path.ChangeExtension(shp, ".prj");
+        if (File.Exists(prj) && File.ReadAllText(prj).Trim() is { Length: > 0 } wkt) DeclaredCrs = CrsDefinition.FromWkt(wkt);
+
+        var options = new ShapefileReaderOptions { Encoding = ReadEncoding(Path.ChangeExtension(shp, ".cpg")) };
+        try
+        {
+            _features = NetTopologySuite.IO.Esri.Shapefile.ReadAllFeatures(shp, options);
+        }
+        catch (Exception ex) when (ex is NetTopologySuite.IO.Esri.ShapefileException or IOException or InvalidDataException or ArgumentException or NotSupportedException)
+        {
+            Dispose();
+            throw new ImportException($"{Path.GetFileName(shp)} could not be read as a shapefile: {ex.Message}", ex);
+        }
+        Columns = _features.Length == 0 ? [] : _features[0].Attributes.GetNames();
+    }
+
+    public CrsDefinition? DeclaredCrs { get; }
+    public bool HasGeometry => true;
+    public int? Count => _features.Length;
+    public IReadOnlyList<string> Columns { get; }
+
+    public IEnumerable<SourceRecord> Read(CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < _features.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var f = _features[i];
+            var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in f.Attributes.GetNames())
+            {
+                var value = f.Attributes[name];
+                // DBF pads text with spaces and stores no NULL for text; treat blank as missing.
+                attributes[name] = value is string s ? (s.Trim() is { Length: > 0 } t ? t : null) : value;
+            }
+            yield return new SourceRecord($"feature {i + 1}", attributes, f.Geometry);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_extractedDirectory is not null && Directory.Exists(_extractedDirectory))
+            Directory.Delete(_extractedDirectory, recursive: true);
+    }
+
+    private static Encoding ReadEncoding(string cpg)
+    {
+        if (!File.Exists(cpg)) return Encoding.UTF8;
+        var name = File.ReadAllText(cpg).Trim().ToUpperInvariant();
+        return name switch
+        {
+            "UTF-8" or "UTF8" or "65001" => Encoding.UTF8,
+            "1252" or "ANSI 1252" or "WINDOWS-1252" or "ISO-8859-1" or "ISO88591" or "LATIN1" => Encoding.Latin1,
+            "ASCII" or "US-ASCII" => Encoding.ASCII,
+            _ => Encoding.UTF8,
+        };
+    }
+}
