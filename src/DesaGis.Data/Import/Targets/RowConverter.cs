@@ -62,7 +62,7 @@ public sealed class RowConverter(TargetDefinition target, FieldMapping mapping, 
             case ImportTarget.CodeCrosswalk:
                 var bps = (string)values["kode_bps"]!;
                 if (!bps.All(char.IsAsciiDigit)) return RowOutcome.Reject($"kode_bps: '{bps}' is not a BPS code (digits only)");
-                values["level"] ??= bps.Length switch { 2 => "provinsi", 4 => "kabupaten", 7 => "kecamatan", 10 => "desa", _ => null };
+                values["level"] = values.GetValueOrDefault("level") ?? bps.Length switch { 2 => "provinsi", 4 => "kabupaten", 7 => "kecamatan", 10 => "desa", _ => null };
                 if (values["level"] is null) return RowOutcome.Reject($"kode_bps: '{bps}' has {bps.Length} digits; BPS codes have 2, 4, 7 or 10");
                 break;
             case ImportTarget.Program:
@@ -98,7 +98,7 @@ public sealed class RowConverter(TargetDefinition target, FieldMapping mapping, 
         if (field.Level is { } level && code.Level != level)
         {
             // A code list mixes levels; rows of another level belong to another table.
-            if (field.Key && target.Level is not null) { skip = true; return null; }
+            if (field.Key) { skip = true; return null; }
             error = $"'{text}' is a {code.Level.ToString().ToLowerInvariant()} code, not a {level.ToString().ToLowerInvariant()} code";
             return null;
         }

@@ -1,0 +1,70 @@
+using DesaGis.Data.Import;
+using Spectre.Console;
+
+namespace DesaGis.Cli.Commands;
+
+/// <summary>
+/// Runs imports for the command line: a progress bar on an interactive terminal, plain lines otherwise (logs, CI,
+/// pipes), then a summary of what each import did and the first rejected rows with their reasons.
+/// </summary>
+public sealed class ImportConsole(Importer importer, int showRejected)
+{
+    private static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    public async Task<ImportReport> RunAsync(string title, ImportRequest request, CancellationToken cancellationToken)
+    {
+        ImportReport report;
+        if (Interactive)
+        {
+            report = await AnsiConsole.Progress()
+                .AutoClear(true)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
+                .StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask(Markup.Escape(title), maxValue: 1);
+                    var progress = new SynchronousProgress(p =>
+                    {
+                        if (p.Total is int total && total > 0)
+                        {
+                            task.IsIndeterminate = false;
+                            task.MaxValue = total;
+                            task.Value = Math.Min(p.RowsRead, total);
+                        }
+                        else
+                        {
+                            task.IsIndeterminate = p.Stage != ImportStage.Done;
+                        }
+                        task.Description = Markup.Escape($"{title} — {p.Stage.ToString().ToLowerInvariant()} {p.RowsRead:N0} rows");
+                        if (p.Stage == ImportStage.Done) { task.MaxValue = 1; task.Value = 1; }
+                    });
+                    return await importer.ImportAsync(request, progress, cancellationToken);
+                });
+        }
+        else
+        {
+            report = await importer.ImportAsync(request, null, cancellationToken);
+        }
+        Print(title, report);
+        return report;
+    }
+
+    public void Print(string title, ImportReport r)
+    {
+        var verb = r.DryRun ? "would import (dry run, nothing written)" : $"imported (run {r.RunId})";
+        Console.WriteLine($"{title}: {r.SourceName} → {TargetName(r.Target)} {verb}");
+        Console.WriteLine($"  rows read {r.RowsRead}, inserted {r.Inserted}, updated {r.Updated}, unchanged {r.Unchanged}, " +
+                          $"repaired {r.Repaired}, rejected {r.Rejected}" + (r.Skipped > 0 ? $", skipped {r.Skipped} (other levels)" : "") +
+                          (r.SourceCrs is "none" or "EPSG:4326" ? "" : $"; reprojected from {r.SourceCrs}"));
+        foreach (var rejection in r.Rejections.Take(showRejected)) Console.WriteLine($"  rejected {rejection}");
+        if (r.Rejected > showRejected) Console.WriteLine($"  … and {r.Rejected - showRejected} more rejected rows (--show-rejected N lists more)");
+    }
+
+    private static string TargetName(ImportTarget target) =>
+        DesaGis.Data.Import.Targets.TargetCatalog.Get(target).Name;
+
+    /// <summary>Reports on the importing thread, so the bar moves while rows are read (Progress&lt;T&gt; would post them later).</summary>
+    private sealed class SynchronousProgress(Action<ImportProgress> report) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => report(value);
+    }
+}
