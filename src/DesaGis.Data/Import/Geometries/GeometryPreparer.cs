@@ -23,7 +23,9 @@ public sealed class GeometryPreparer(MathTransform? toWgs84)
         if (polygonal.Count == 0) return Reject($"{source.GeometryType} geometry, but this table needs polygons");
 
         var repairs = new List<string>();
-        var g = (Geometry)Wgs84.BuildGeometry(polygonal.Select(p => (Geometry)p.Copy()).ToList());
+        // Z and M are dropped (BIG shapefiles are PolygonZ; the GeoPackage reader returns XYZ): the tables are 2D.
+        var editor = new GeometryEditor(Wgs84);
+        var g = Wgs84.BuildGeometry(polygonal.Select(p => editor.Edit(p, new GeometryEditor.CoordinateSequenceOperation(Flatten))).ToList());
         if (toWgs84 is not null)
         {
             g.Apply(new TransformFilter(toWgs84));
@@ -79,5 +81,12 @@ public sealed class GeometryPreparer(MathTransform? toWgs84)
             else if (part is GeometryCollection gc && !ReferenceEquals(gc, g)) list.AddRange(ExtractPolygons(gc));
         }
         return list;
+    }
+
+    private static CoordinateSequence Flatten(CoordinateSequence seq, Geometry geometry)
+    {
+        var coordinates = new Coordinate[seq.Count];
+        for (int i = 0; i < coordinates.Length; i++) coordinates[i] = new Coordinate(seq.GetX(i), seq.GetY(i));
+        return Wgs84.CoordinateSequenceFactory.Create(coordinates);
     }
 }
