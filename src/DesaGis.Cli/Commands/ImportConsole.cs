@@ -21,21 +21,21 @@ public sealed class ImportConsole(Importer importer, int showRejected)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new SpinnerColumn())
                 .StartAsync(async ctx =>
                 {
-                    var task = ctx.AddTask(Markup.Escape(title), maxValue: 1);
+                    var bar = ctx.AddTask(Markup.Escape(title), maxValue: 1);
                     var progress = new SynchronousProgress(p =>
                     {
                         if (p.Total is int total && total > 0)
                         {
-                            task.IsIndeterminate = false;
-                            task.MaxValue = total;
-                            task.Value = Math.Min(p.RowsRead, total);
+                            bar.IsIndeterminate = false;
+                            bar.MaxValue = total;
+                            bar.Value = Math.Min(p.RowsRead, total);
                         }
                         else
                         {
-                            task.IsIndeterminate = p.Stage != ImportStage.Done;
+                            bar.IsIndeterminate = p.Stage != ImportStage.Done;
                         }
-                        task.Description = Markup.Escape($"{title} — {p.Stage.ToString().ToLowerInvariant()} {p.RowsRead:N0} rows");
-                        if (p.Stage == ImportStage.Done) { task.MaxValue = 1; task.Value = 1; }
+                        bar.Description = Markup.Escape($"{title} — {p.Stage.ToString().ToLowerInvariant()} {p.RowsRead:N0} rows");
+                        if (p.Stage == ImportStage.Done) { bar.MaxValue = 1; bar.Value = 1; }
                     });
                     return await importer.ImportAsync(request, progress, cancellationToken);
                 });

@@ -98,7 +98,7 @@ public class TransactionTests(PostgisDatabase db) : IClassFixture<PostgisDatabas
         {
             if (killed || p.RowsRead < 100) return;
             killed = true;
-            // The server ends the importing session mid-COPY, as when the importing process dies.
+            // The server ends the importing connection mid-COPY, as when the importing process dies.
             using var admin = db.DataSource.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1");
             admin.Parameters.AddWithValue(application);
             admin.ExecuteScalar();
