@@ -43,7 +43,7 @@ public static class ImportCommands
         import.Arguments.Add(file);
         foreach (var o in new Option[] { target, preset, format, layer, map, set, srs, year, sourceName, codes, delimiter, wkt, lon, lat, dryRun, showRejected })
             import.Options.Add(o);
-        import.SetAction((parse, ct) => RunAsync(parse.GetValue(showRejected), async console =>
+        import.SetAction((parse, ct) => RunAsync(parse.GetValue(showRejected), async (console, _) =>
         {
             var request = new ImportRequest
             {
@@ -84,17 +84,23 @@ public static class ImportCommands
         all.Options.Add(povertyYear);
         all.Options.Add(dryRun);
         all.Options.Add(showRejected);
-        all.SetAction((parse, ct) => RunAsync(parse.GetValue(showRejected), async console =>
+        all.SetAction((parse, ct) => RunAsync(parse.GetValue(showRejected), async (console, dataSource) =>
         {
             var dir = Path.GetFullPath(parse.GetValue(from)!);
             var steps = SharedGeodataPlan.Steps(dir, parse.GetValue(povertyYear));
+            bool dry = parse.GetValue(dryRun);
+            // A dry run of the whole plan runs in one transaction, rolled back at the end: later steps (the BPS-keyed
+            // poverty table) need what earlier ones (the crosswalk) would have written.
+            await using var connection = dry ? await dataSource.OpenConnectionAsync(ct) : null;
+            await using var transaction = connection is null ? null : await connection.BeginTransactionAsync(ct);
             int n = 0;
             foreach (var step in steps)
             {
                 n++;
-                var request = step.Request with { DryRun = parse.GetValue(dryRun), Actor = Environment.UserName };
-                await console.RunAsync($"[{n}/{steps.Count}] {step.Title}", request, ct);
+                var request = step.Request with { DryRun = dry, Actor = Environment.UserName };
+                await console.RunAsync($"[{n}/{steps.Count}] {step.Title}", request, ct, connection);
             }
+            if (transaction is not null) await transaction.RollbackAsync(ct);
         }, ct));
         import.Subcommands.Add(all);
 
@@ -116,12 +122,12 @@ public static class ImportCommands
         return import;
     }
 
-    private static async Task<int> RunAsync(int showRejected, Func<ImportConsole, Task> body, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(int showRejected, Func<ImportConsole, NpgsqlDataSource, Task> body, CancellationToken cancellationToken)
     {
         try
         {
             await using var dataSource = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-import");
-            await body(new ImportConsole(new Importer(dataSource), showRejected));
+            await body(new ImportConsole(new Importer(dataSource), showRejected), dataSource);
             return 0;
         }
         catch (ImportException ex)

@@ -11,8 +11,15 @@ public sealed class ImportConsole(Importer importer, int showRejected)
 {
     private static bool Interactive => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
 
-    public async Task<ImportReport> RunAsync(string title, ImportRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one import: in a transaction of its own, or inside the caller's transaction on <paramref name="connection"/>
+    /// (which the caller then commits or rolls back).
+    /// </summary>
+    public async Task<ImportReport> RunAsync(string title, ImportRequest request, CancellationToken cancellationToken, Npgsql.NpgsqlConnection? connection = null)
     {
+        Task<ImportReport> Run(IProgress<ImportProgress>? progress) => connection is null
+            ? importer.ImportAsync(request, progress, cancellationToken)
+            : Importer.ImportAsync(request, connection, progress, cancellationToken);
         ImportReport report;
         if (Interactive)
         {
@@ -37,12 +44,12 @@ public sealed class ImportConsole(Importer importer, int showRejected)
                         bar.Description = Markup.Escape($"{title} — {p.Stage.ToString().ToLowerInvariant()} {p.RowsRead:N0} rows");
                         if (p.Stage == ImportStage.Done) { bar.MaxValue = 1; bar.Value = 1; }
                     });
-                    return await importer.ImportAsync(request, progress, cancellationToken);
+                    return await Run(progress);
                 });
         }
         else
         {
-            report = await importer.ImportAsync(request, null, cancellationToken);
+            report = await Run(null);
         }
         Print(title, report);
         return report;

@@ -9,6 +9,15 @@ public sealed record ImportRequest
     /// <summary>The file: .geojson/.json, .shp, .zip (holding a shapefile), .gpkg or .csv/.tsv/.txt.</summary>
     public required string Path { get; init; }
 
+    /// <summary>
+    /// The file's name as the user knows it (an upload's original name), recorded in import_run and used to detect
+    /// the format; defaults to the name in <see cref="Path"/>.
+    /// </summary>
+    public string? SourceName { get; init; }
+
+    /// <summary>The name recorded for the file.</summary>
+    public string DisplayName => SourceName ?? System.IO.Path.GetFileName(Path);
+
     /// <summary>The table to write; when null the preset's target is used.</summary>
     public ImportTarget? Target { get; init; }
 

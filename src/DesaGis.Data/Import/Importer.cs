@@ -18,7 +18,22 @@ public sealed class Importer(NpgsqlDataSource dataSource)
 {
     private const int ProgressEvery = 25;
 
+    /// <summary>Runs one import in a transaction of its own, committed at the end (rolled back on a dry run or any failure).</summary>
     public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var report = await ImportAsync(request, connection, progress, cancellationToken);
+        if (request.DryRun) await transaction.RollbackAsync(cancellationToken);
+        else await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// Runs one import inside the caller's open transaction on <paramref name="connection"/>; the caller commits or
+    /// rolls back (e.g. several dry runs that depend on each other, rolled back together).
+    /// </summary>
+    public static async Task<ImportReport> ImportAsync(ImportRequest request, NpgsqlConnection connection, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         if (!File.Exists(request.Path)) throw new ImportException($"No such file: {request.Path}");
         var preset = request.Preset is null ? null
@@ -27,14 +42,14 @@ public sealed class Importer(NpgsqlDataSource dataSource)
         var targetKind = request.Target ?? preset?.Target
             ?? throw new ImportException($"Say which table to import into (--target {string.Join("|", TargetCatalog.All.Select(t => t.Name))}) or use a --preset.");
         var target = TargetCatalog.Get(targetKind);
-        var format = request.Format ?? RecordSources.DetectFormat(request.Path);
+        var format = request.Format ?? RecordSources.DetectFormat(request.DisplayName);
         var codeSystem = request.CodeSystem ?? preset?.CodeSystem ?? CodeSystem.Kemendagri;
         if (codeSystem == CodeSystem.Bps && target.CrosswalkField is null)
             throw new ImportException($"BPS codes are translated only for indicator tables, not for {target.Name}.");
         var sha256 = await HashAsync(request.Path, cancellationToken);
 
         using var source = RecordSources.Open(request, format);
-        var mapping = FieldMapping.Resolve(target, source.Columns, request, preset, Path.GetFileName(request.Path));
+        var mapping = FieldMapping.Resolve(target, source.Columns, request, preset, request.DisplayName);
         bool writeGeometry = target.HasGeometry && source.HasGeometry;
         var crs = request.SourceCrs is { } given
             ? CrsDefinition.TryParse(given) ?? throw new ImportException($"--srs '{given}' is not understood; write it like EPSG:32750.")
@@ -45,13 +60,12 @@ public sealed class Importer(NpgsqlDataSource dataSource)
         var rejections = new List<(int Ord, ImportRejection Rejection)>();
         int rowsRead = 0, skipped = 0, repaired = 0;
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var toWgs84 = writeGeometry ? await CrsTransforms.ToWgs84Async(crs, connection, cancellationToken) : null;
         var crosswalk = codeSystem == CodeSystem.Bps ? await LoadCrosswalkAsync(connection, target.CrosswalkLevel!, cancellationToken) : null;
         var converter = new RowConverter(target, mapping, codeSystem, crosswalk);
         var preparer = new GeometryPreparer(toWgs84);
 
+        await ExecAsync(connection, $"DROP TABLE IF EXISTS {TargetSql.Stage}", cancellationToken);
         await ExecAsync(connection, sql.CreateStage, cancellationToken);
         var firstByKey = new Dictionary<string, (int Ord, string Location)>(StringComparer.Ordinal);
         var superseded = new List<int>();
@@ -161,7 +175,7 @@ public sealed class Importer(NpgsqlDataSource dataSource)
                 "INSERT INTO desagis.import_run (target, source_name, source_sha256, finished_at, rows_read, inserted, updated, repaired, rejected, actor) " +
                 "VALUES ($1, $2, $3, now(), $4, $5, $6, $7, $8, $9) RETURNING id", connection);
             run.Parameters.AddWithValue(target.Name);
-            run.Parameters.AddWithValue(Path.GetFileName(request.Path));
+            run.Parameters.AddWithValue(request.DisplayName);
             run.Parameters.AddWithValue(sha256);
             run.Parameters.AddWithValue(rowsRead);
             run.Parameters.AddWithValue(inserted);
@@ -170,18 +184,13 @@ public sealed class Importer(NpgsqlDataSource dataSource)
             run.Parameters.AddWithValue(ordered.Count);
             run.Parameters.AddWithValue((object?)request.Actor ?? Environment.UserName);
             runId = (long)(await run.ExecuteScalarAsync(cancellationToken))!;
-            await transaction.CommitAsync(cancellationToken);
-        }
-        else
-        {
-            await transaction.RollbackAsync(cancellationToken);
         }
         progress?.Report(new ImportProgress(ImportStage.Done, rowsRead, source.Count));
 
         return new ImportReport
         {
             Target = target.Target,
-            SourceName = Path.GetFileName(request.Path),
+            SourceName = request.DisplayName,
             Sha256 = sha256,
             SourceCrs = writeGeometry ? crs.Label : "none",
             RunId = runId,

@@ -52,6 +52,13 @@ public class ShapefileImportTests(PostgisDatabase db) : IClassFixture<PostgisDat
         Assert.Equal(2, report.Inserted);
         Assert.Equal("KDEPUM", report.Mapping["kode"]);
         Assert.Equal("Zip Dua", await db.ScalarAsync<string>("SELECT nama FROM desagis.desa WHERE kode = $1", "61.04.02.2002"));
+
+        // An upload stored under a temporary name: the format comes from the original name, the zip from its content.
+        var upload = Path.Combine(_files.Directory, "upload-3f2a.tmp");
+        File.Copy(zip, upload);
+        var again = await new Importer(db.DataSource).ImportAsync(new ImportRequest { Path = upload, SourceName = "desa.zip", Target = ImportTarget.Desa });
+        Assert.Equal(2, again.Unchanged);
+        Assert.Equal("desa.zip", await db.ScalarAsync<string>("SELECT source_name FROM desagis.import_run WHERE id = $1", again.RunId!.Value));
     }
 
     [Fact]

@@ -127,6 +127,25 @@ public class TransactionTests(PostgisDatabase db) : IClassFixture<PostgisDatabas
     }
 
     [Fact]
+    public async Task Imports_in_the_callers_transaction_see_each_other_and_roll_back_together()
+    {
+        var before = await db.ScalarAsync<string>("SELECT (SELECT count(*) FROM desagis.code_crosswalk) || ':' || (SELECT count(*) FROM desagis.kabupaten_indicator) || ':' || (SELECT count(*) FROM desagis.import_run)");
+        var bridge = _files.Text("bridge.csv", "kode_bps,nama_bps,kode_dagri,nama_dagri\n6108,KAPUAS HULU,6106,KAB. KAPUAS HULU\n");
+        var poverty = _files.Text("p0.csv", "kode_bps,p0_persen_penduduk_miskin\n6108,8.93\n");
+
+        await using (var connection = await db.DataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await Importer.ImportAsync(new ImportRequest { Path = bridge, Preset = "bps-crosswalk", DryRun = true }, connection, null, CancellationToken.None);
+            var report = await Importer.ImportAsync(new ImportRequest { Path = poverty, Preset = "kemiskinan", Year = 2021, DryRun = true }, connection, null, CancellationToken.None);
+            Assert.Equal(1, report.Inserted);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Equal(before, await db.ScalarAsync<string>("SELECT (SELECT count(*) FROM desagis.code_crosswalk) || ':' || (SELECT count(*) FROM desagis.kabupaten_indicator) || ':' || (SELECT count(*) FROM desagis.import_run)"));
+    }
+
+    [Fact]
     public async Task Importing_a_newer_file_updates_rows_in_place_matched_by_code()
     {
         await ArrangeBaselineAsync();

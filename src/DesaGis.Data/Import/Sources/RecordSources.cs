@@ -19,7 +19,7 @@ public static class RecordSources
         ImportFormat.Shapefile => new ShapefileRecordSource(request.Path),
         ImportFormat.GeoPackage => new GeoPackageRecordSource(request.Path, request.Layer),
         ImportFormat.Csv => new CsvRecordSource(request.Path,
-            request.Delimiter ?? (request.Path.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : null),
+            request.Delimiter ?? (request.DisplayName.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : null),
             request.WktColumn, request.LonColumn, request.LatColumn),
         _ => throw new ImportException($"Unknown format {format}."),
     };

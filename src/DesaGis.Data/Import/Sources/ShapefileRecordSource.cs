@@ -18,7 +18,7 @@ public sealed class ShapefileRecordSource : IRecordSource
     public ShapefileRecordSource(string path)
     {
         var shp = path;
-        if (path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        if (IsZip(path))
         {
             _extractedDirectory = Directory.CreateTempSubdirectory("desagis-import-").FullName;
             try
@@ -88,6 +88,14 @@ public sealed class ShapefileRecordSource : IRecordSource
     {
         if (_extractedDirectory is not null && Directory.Exists(_extractedDirectory))
             Directory.Delete(_extractedDirectory, recursive: true);
+    }
+
+    /// <summary>By content, not name: an upload may be stored under a temporary name.</summary>
+    private static bool IsZip(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.Read(magic) == 4 && magic[0] == (byte)'P' && magic[1] == (byte)'K' && magic[2] == 3 && magic[3] == 4;
     }
 
     private static Encoding ReadEncoding(string cpg)
