@@ -25,9 +25,8 @@ public static class ImportCommands
         var map = new Option<string[]>("--map", "-m")
         {
             Description = "Field mapping target=column, comma-separated or repeated (e.g. nama=NAMOBJ,kode=KDEPUM); a value with {braces} is a template.",
-            AllowMultipleArgumentsPerToken = true,
         };
-        var set = new Option<string[]>("--set") { Description = "A constant for every row, field=value (e.g. kind=UPT).", AllowMultipleArgumentsPerToken = true };
+        var set = new Option<string[]>("--set") { Description = "A constant for every row, field=value (e.g. kind=UPT); repeat for more." };
         var srs = new Option<string?>("--srs") { Description = "The source CRS, e.g. EPSG:32750 (UTM 50S) or EPSG:4755 (DGN95); overrides .prj / crs / GeoPackage srs." };
         var year = new Option<int?>("--year") { Description = "The year of indicator or crosswalk rows when the file has no year column." };
         var sourceName = new Option<string?>("--source") { Description = "The source recorded with indicator rows (default: the preset's, else the file name)." };

@@ -55,11 +55,10 @@ public sealed class CsvRecordSource : IRecordSource
                 _lonColumn = _latColumn = null;
             }
         }
-        if (_wktColumn is not null || _lonColumn is not null)
-            DeclaredCrs = null;
     }
 
-    public CrsDefinition? DeclaredCrs { get; }
+    /// <summary>CSV carries no CRS; WKT and lon/lat are EPSG:4326 unless --srs says otherwise.</summary>
+    public CrsDefinition? DeclaredCrs => null;
     public bool HasGeometry => _wktColumn is not null || _lonColumn is not null;
     public int? Count => null;
     public IReadOnlyList<string> Columns { get; }

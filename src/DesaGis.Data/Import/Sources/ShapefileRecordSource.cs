@@ -13,7 +13,8 @@ namespace DesaGis.Data.Import.Sources;
 public sealed class ShapefileRecordSource : IRecordSource
 {
     private readonly string? _extractedDirectory;
-    private readonly Feature[] _features;
+    private readonly string _name = "";
+    private readonly ShapefileReader? _reader;
 
     public ShapefileRecordSource(string path)
     {
@@ -52,40 +53,57 @@ public sealed class ShapefileRecordSource : IRecordSource
         var options = new ShapefileReaderOptions { Encoding = ReadEncoding(Path.ChangeExtension(shp, ".cpg")) };
         try
         {
-            _features = NetTopologySuite.IO.Esri.Shapefile.ReadAllFeatures(shp, options);
+            // Streamed record by record: a national village layer is far larger than memory should hold at once.
+            _reader = NetTopologySuite.IO.Esri.Shapefile.OpenRead(shp, options);
+            Count = _reader.RecordCount;
+            Columns = _reader.Fields.Select(f => f.Name).ToList();
         }
         catch (Exception ex) when (ex is NetTopologySuite.IO.Esri.ShapefileException or IOException or InvalidDataException or ArgumentException or NotSupportedException)
         {
             Dispose();
             throw new ImportException($"{Path.GetFileName(shp)} could not be read as a shapefile: {ex.Message}", ex);
         }
-        Columns = _features.Length == 0 ? [] : _features[0].Attributes.GetNames();
+        _name = Path.GetFileName(shp);
     }
 
     public CrsDefinition? DeclaredCrs { get; }
     public bool HasGeometry => true;
-    public int? Count => _features.Length;
+    public int? Count { get; }
     public IReadOnlyList<string> Columns { get; }
 
     public IEnumerable<SourceRecord> Read(CancellationToken cancellationToken)
     {
-        for (int i = 0; i < _features.Length; i++)
+        int n = 0;
+        while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var f = _features[i];
-            var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-            foreach (var name in f.Attributes.GetNames())
+            bool more, deleted;
+            Feature? feature;
+            try
             {
-                var value = f.Attributes[name];
+                more = _reader!.Read(out deleted, out feature);
+            }
+            catch (Exception ex) when (ex is NetTopologySuite.IO.Esri.ShapefileException or IOException or InvalidDataException or ArgumentException or IndexOutOfRangeException)
+            {
+                throw new ImportException($"{_name} is damaged after feature {n}: {ex.Message}", ex);
+            }
+            if (!more) yield break;
+            n++;
+            if (deleted || feature is null) continue;  // marked deleted in the .dbf: not part of the layer
+            var attributes = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var name in feature.Attributes.GetNames())
+            {
+                var value = feature.Attributes[name];
                 // DBF pads text with spaces and stores no NULL for text; treat blank as missing.
                 attributes[name] = value is string s ? (s.Trim() is { Length: > 0 } t ? t : null) : value;
             }
-            yield return new SourceRecord($"feature {i + 1}", attributes, f.Geometry);
+            yield return new SourceRecord($"feature {n}", attributes, feature.Geometry);
         }
     }
 
     public void Dispose()
     {
+        _reader?.Dispose();
         if (_extractedDirectory is not null && Directory.Exists(_extractedDirectory))
             Directory.Delete(_extractedDirectory, recursive: true);
     }
