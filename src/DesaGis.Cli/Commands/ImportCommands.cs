@@ -144,6 +144,11 @@ public static class ImportCommands
             Console.Error.WriteLine(ex.Message);
             return ExitBadInput;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"import refused: the file cannot be read ({ex.Message}); nothing was written.");
+            return ExitBadInput;
+        }
         catch (NpgsqlException ex)
         {
             // The transaction was rolled back; say what the database said, without the connection string.

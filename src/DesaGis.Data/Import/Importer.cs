@@ -49,6 +49,7 @@ public sealed class Importer(NpgsqlDataSource dataSource)
         var sha256 = await HashAsync(request.Path, cancellationToken);
 
         using var source = RecordSources.Open(request, format);
+        if (source.Count == 0) throw new ImportException($"{request.DisplayName} has no features; there is nothing to import.");
         var mapping = FieldMapping.Resolve(target, source.Columns, request, preset, request.DisplayName);
         bool writeGeometry = target.HasGeometry && source.HasGeometry;
         var crs = request.SourceCrs is { } given
