@@ -73,5 +73,17 @@ public class ShapefileImportTests(PostgisDatabase db) : IClassFixture<PostgisDat
         Assert.Equal(1, report.Inserted);
         Assert.InRange(await db.ScalarAsync<double>(
             "SELECT ST_HausdorffDistance(geom, ST_Transform(ST_GeomFromText($2, 23880), 4326)) FROM desagis.desa WHERE kode = $1", "63.04.06.2001", wkt), 0, 1e-8);
+
+        // The same data with the .prj ArcGIS writes for DGN95 / UTM 50S: the zone and datum are recognised by name.
+        const string dgn95Prj =
+            "PROJCS[\"DGN_1995_UTM_Zone_50S\",GEOGCS[\"GCS_DGN_1995\",DATUM[\"D_Datum_Geodesi_Nasional_1995\",SPHEROID[\"WGS_1984\",6378137.0,298.257223563]]," +
+            "PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"False_Easting\",500000.0]," +
+            "PARAMETER[\"False_Northing\",10000000.0],PARAMETER[\"Central_Meridian\",117.0],PARAMETER[\"Scale_Factor\",0.9996]," +
+            "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
+        var withPrj = _files.Shapefile("dgn95 prj", [("63.04.06.2002", "DGN95 PRJ", ImportFiles.Wkt(wkt, 23880))], dgn95Prj);
+        var fromPrj = await new Importer(db.DataSource).ImportAsync(new ImportRequest { Path = withPrj, Target = ImportTarget.Desa });
+        Assert.Equal("EPSG:23880", fromPrj.SourceCrs);
+        Assert.InRange(await db.ScalarAsync<double>(
+            "SELECT ST_HausdorffDistance(geom, ST_Transform(ST_GeomFromText($2, 23880), 4326)) FROM desagis.desa WHERE kode = $1", "63.04.06.2002", wkt), 0, 1e-8);
     }
 }
