@@ -50,7 +50,7 @@ public static class ImportPresets
             {
                 ["kode"] = "{kind}-{kode_desa}", ["nama"] = "Permukiman Transmigrasi {nama_desa}", ["desa_kodes"] = "kode_desa",
             },
-            Constants = new Dictionary<string, string> { ["kind"] = "SP", ["status"] = "permukiman" },
+            Constants = new Dictionary<string, string> { ["kind"] = "SP" },
             Source = "SIBARDUKTRANS + BIG 2023",
         },
         new()
