@@ -1,4 +1,5 @@
 using DesaGis.Data.Import;
+using Npgsql;
 using Spectre.Console;
 
 namespace DesaGis.Cli.Commands;
@@ -15,7 +16,7 @@ public sealed class ImportConsole(Importer importer, int showRejected)
     /// Runs one import: in a transaction of its own, or inside the caller's transaction on <paramref name="connection"/>
     /// (which the caller then commits or rolls back).
     /// </summary>
-    public async Task<ImportReport> RunAsync(string title, ImportRequest request, CancellationToken cancellationToken, Npgsql.NpgsqlConnection? connection = null)
+    public async Task<ImportReport> RunAsync(string title, ImportRequest request, CancellationToken cancellationToken, NpgsqlConnection? connection = null)
     {
         Task<ImportReport> Run(IProgress<ImportProgress>? progress) => connection is null
             ? importer.ImportAsync(request, progress, cancellationToken)
