@@ -5,5 +5,6 @@ var root = new RootCommand("DesaGis: village maps, pilot-village planning and fi
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
+root.Subcommands.Add(ImportCommands.Create());
 
 return await root.Parse(args).InvokeAsync();
