@@ -20,6 +20,7 @@ app.UseDesaGisSecurity();
 
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
+app.MapAdminImportEndpoints();
 
 app.Run();
 

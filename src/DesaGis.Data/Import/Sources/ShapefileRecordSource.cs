@@ -21,6 +21,7 @@ public sealed class ShapefileRecordSource : IRecordSource
         var shp = path;
         if (IsZip(path))
         {
+            ZipSafety.Inspect(path, Path.GetFileName(path));
             _extractedDirectory = Directory.CreateTempSubdirectory("desagis-import-").FullName;
             try
             {
