@@ -2,6 +2,7 @@ using DesaGis.Server.Configuration;
 using DesaGis.Server.Endpoints;
 using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
+using DesaGis.Server.Ogc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,8 @@ builder.AddDesaGisOptions();
 builder.Services.AddDesaGisProblemDetails();
 builder.Services.AddDesaGisDatabase();
 builder.Services.AddDesaGisHttp();
+builder.Services.AddDesaGisFeatures();
+builder.Services.AddDesaGisOpenApi();
 
 var app = builder.Build();
 
@@ -16,6 +19,13 @@ app.UseDesaGisErrorHandling();
 app.UseDesaGisHttp();
 
 app.MapHealthEndpoints();
+app.MapLandingEndpoints();
+app.MapConformanceEndpoints();
+app.MapCollectionsEndpoints();
+app.MapItemsEndpoints();
+app.MapQueryablesEndpoints();
+app.MapSearchEndpoints();
+app.MapOpenApiEndpoints();
 
 app.Run();
 
