@@ -72,7 +72,7 @@ public static class ItemsEndpoints
         response.Headers["Content-Crs"] = query.Crs.HeaderValue;
         response.Headers.CacheControl = "public, max-age=30";
         response.Headers.Vary = "Accept";
-        await using var w = new Utf8JsonWriter(response.BodyWriter);
+        await using var w = new Utf8JsonWriter(response.BodyWriter, OgcResponses.WriterOptions);
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
         w.WriteNumber("numberMatched", matched);

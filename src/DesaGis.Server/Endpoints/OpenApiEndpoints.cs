@@ -47,9 +47,10 @@ public static class OpenApiEndpoints
     public static IEndpointRouteBuilder MapOpenApiEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api", ApiAsync).ExcludeFromDescription();
-        app.MapScalarApiReference("/api.html", o => o
+        // An absolute document URL: the page lives at /api.html/, where a relative "api" would resolve wrongly.
+        app.MapScalarApiReference("/api.html", (o, http) => o
             .WithTitle("DesaGis API")
-            .WithOpenApiRoutePattern("/api"));
+            .WithOpenApiRoutePattern(http.RequestServices.GetRequiredService<LinkBuilder>().Url(http.Request, "/api")));
         return app;
     }
 

@@ -16,10 +16,19 @@ public static class OgcResponses
     /// <summary>How long metadata and pages may be reused before revalidation.</summary>
     public const string CacheControl = "public, max-age=60";
 
+    /// <summary>
+    /// JSON as clients expect to read it: non-ASCII names and '+' in media types unescaped. Safe here because these
+    /// documents are served as JSON, never inlined into HTML.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static Task WriteJsonAsync(HttpContext http, string contentType, Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(w);
         }
