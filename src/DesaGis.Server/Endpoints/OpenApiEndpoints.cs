@@ -1,5 +1,7 @@
 using System.Text;
 using DesaGis.Core.Features;
+using DesaGis.Core.Layers;
+using DesaGis.Data.Catalog;
 using DesaGis.Server.Ogc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -21,7 +23,7 @@ public static class OpenApiEndpoints
         {
             // OGC clients (GDAL, QGIS) read OpenAPI 3.0, not 3.1.
             o.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
-            o.AddDocumentTransformer((doc, _, _) =>
+            o.AddDocumentTransformer((doc, ctx, _) =>
             {
                 doc.Info = new OpenApiInfo
                 {
@@ -29,6 +31,7 @@ public static class OpenApiEndpoints
                     Version = "1.0",
                     Description = LandingEndpoints.Description,
                 };
+                AddCollectionPaths(doc, ctx.ApplicationServices.GetRequiredService<LayerCatalog>());
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer((operation, context, _) =>
@@ -62,6 +65,43 @@ public static class OpenApiEndpoints
         using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         doc.SerializeAsV3(new OpenApiJsonWriter(text));
         await OgcResponses.WriteBytesAsync(http, OgcMediaTypes.OpenApi30, Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>
+    /// One items path per collection, listing its queryables as equality parameters: GDAL (and so QGIS) reads these
+    /// to send attribute filters to the server instead of downloading everything and filtering itself.
+    /// </summary>
+    private static void AddCollectionPaths(OpenApiDocument doc, LayerCatalog catalog)
+    {
+        doc.Paths ??= [];
+        foreach (var layer in CollectionsEndpoints.Visible(catalog))
+        {
+            var operation = new OpenApiOperation
+            {
+                Summary = "Features of " + layer.Title,
+                Description = layer.Description,
+                OperationId = "items_" + layer.Id,
+                Tags = new HashSet<OpenApiTagReference> { new("OGC API Features", doc) },
+                Responses = new OpenApiResponses
+                {
+                    ["200"] = new OpenApiResponse { Description = "A page of features (GeoJSON FeatureCollection) or an HTML page." },
+                    ["400"] = new OpenApiResponse { Description = "A parameter is invalid (problem+json)." },
+                },
+            };
+            AddItemsParameters(operation);
+            operation.Parameters!.Add(Query("f", "The format: json or html (overrides the Accept header).", ["json", "html"]));
+            foreach (var p in layer.Properties.Where(p => p.Queryable))
+                operation.Parameters.Add(Query(p.Name, $"Equality filter: {p.Description}", type: p.Type switch
+                {
+                    PropertyType.Integer => JsonSchemaType.Integer,
+                    PropertyType.Number => JsonSchemaType.Number,
+                    PropertyType.Boolean => JsonSchemaType.Boolean,
+                    _ => JsonSchemaType.String,
+                }));
+            var item = new OpenApiPathItem();
+            item.AddOperation(HttpMethod.Get, operation);
+            doc.Paths["/collections/" + layer.Id + "/items"] = item;
+        }
     }
 
     private static void AddItemsParameters(OpenApiOperation operation)
