@@ -180,10 +180,10 @@ public static class ItemsEndpoints
             await OgcResponses.Problem(new FeatureQueryException("crs", $"crs '{Http.Problems.Shorten(crsText)}' is not supported. Supported: {CrsRegistry.Describe()}.", FeatureQueryErrorKind.Crs)).ExecuteAsync(http);
             return;
         }
-        // The village code is accepted in its 10-digit form too.
-        var id = featureId;
-        if (layer.IdColumn == "kode" && DesaGis.Core.Codes.KemendagriCode.TryParse(featureId) is { } code) id = code.Dotted;
-        var record = await store.GetAsync(layer, id, crs, http.RequestAborted);
+        var record = await store.GetAsync(layer, featureId, crs, http.RequestAborted);
+        // Region codes are accepted in their digits-only form too (6304012001 for 63.04.01.2001).
+        if (record is null && DesaGis.Core.Codes.KemendagriCode.TryParse(featureId) is { } code && code.Dotted != featureId)
+            record = await store.GetAsync(layer, code.Dotted, crs, http.RequestAborted);
         if (record is null) { await OgcResponses.UnknownFeature(collectionId, featureId).ExecuteAsync(http); return; }
         var req = http.Request;
         var path = "/collections/" + LinkBuilder.Segment(layer.Id) + "/items/" + LinkBuilder.Segment(Convert.ToString(record.Id, CultureInfo.InvariantCulture) ?? "");
@@ -207,8 +207,10 @@ public static class ItemsEndpoints
             sb.Append("<tr><th>").Append(E(names[i])).Append("</th><td>").Append(E(Format(record.Values[i]))).Append("</td></tr>");
         sb.Append("</table>");
         var seg = LinkBuilder.Segment(layer.Id);
-        await OgcResponses.WriteHtmlAsync(http, Render(Format(record.Values.ElementAtOrDefault(Array.FindIndex(names.ToArray(), n => n == "nama"))) is { Length: > 0 } title ? title : featureId,
-            sb.ToString(), "?f=json", [("../../../collections?f=html", "Collections"), ("../../" + seg + "?f=html", layer.Title), ("../items?f=html", "Items")]));
+        int nameIndex = names.ToList().IndexOf("nama");
+        var title = nameIndex >= 0 && record.Values[nameIndex] is string nama ? nama : featureId;
+        await OgcResponses.WriteHtmlAsync(http, Render(title, sb.ToString(), "?f=json",
+            [("../../../collections?f=html", "Collections"), ("../../" + seg + "?f=html", layer.Title), ("../items?f=html", "Items")]));
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Query(string f, KeyValuePair<string, string>? extra)

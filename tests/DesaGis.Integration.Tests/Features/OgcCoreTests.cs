@@ -192,4 +192,22 @@ public class OgcCoreTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
             Assert.Contains("village_indicators", doc.RootElement.GetProperty("detail").GetString());
         }
     }
+
+    [Fact]
+    public async Task Links_use_the_configured_public_base_URL_when_there_is_one()
+    {
+        await using var server = new PublicUrlServer(f.Database);
+        var client = await server.CreateReadyClientAsync();
+        using var doc = JsonDocument.Parse(await client.GetStringAsync("/collections/villages/items?limit=5"));
+        var next = doc.RootElement.GetProperty("links").EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "next");
+        Assert.Equal("https://maps.example.go.id/desagis/collections/villages/items?f=json&offset=5&limit=5", next.GetProperty("href").GetString());
+    }
+
+    private sealed class PublicUrlServer(DesaGis.Testing.PostgisDatabase db) : DesaGis.Testing.DesaGisServer(db)
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["DesaGis:PublicBaseUrl"] = "https://maps.example.go.id/desagis/",
+        };
+    }
 }
