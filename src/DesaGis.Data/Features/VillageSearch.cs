@@ -33,7 +33,8 @@ public sealed partial class VillageSearch(NpgsqlDataSource dataSource)
                        WHEN q.digits <> '' AND v.kode10 LIKE q.digits || '%' THEN 2
                        WHEN desagis.search_key(v.nama) LIKE q.k || '%' THEN 3
                        ELSE 4 END,
-                  length(v.nama), v.nama, v.kode
+                  -- A code-shaped query lists codes in order; a name query prefers the shortest names.
+                  CASE WHEN q.digits <> '' THEN v.kode10 END, length(v.nama), v.nama, v.kode
          LIMIT $3
         """;
 

@@ -37,6 +37,7 @@ public class SearchTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
         var dotted = await SearchAsync("61.06.07.21", limit: 100);
         Assert.Equal(51, dotted.Count);
         Assert.All(dotted, r => Assert.StartsWith("61.06.07.21", Kode(r)));
+        Assert.Equal(dotted.Select(Kode).Order(StringComparer.Ordinal), dotted.Select(Kode));
         var exact = await SearchAsync("6304012010");
         Assert.Equal("63.04.01.2010", Kode(exact[0]));
     }
