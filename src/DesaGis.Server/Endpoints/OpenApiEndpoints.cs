@@ -110,7 +110,15 @@ public static class OpenApiEndpoints
         operation.Parameters.Add(Query("bbox", "minx,miny,maxx,maxy in bbox-crs (CRS84: minLon,minLat,maxLon,maxLat). minLon > maxLon crosses the antimeridian."));
         operation.Parameters.Add(Query("bbox-crs", "The CRS of bbox (default CRS84).", CrsEnum()));
         operation.Parameters.Add(Query("crs", "The CRS of the returned geometries (default CRS84).", CrsEnum()));
-        operation.Parameters.Add(Query("limit", $"Features per page: default {FeatureLimits.Default}, at most {FeatureLimits.Maximum} (larger values are reduced).", type: JsonSchemaType.Integer));
+        // GDAL sizes its pages from this schema's maximum: advertising it saves clients thousands of round trips.
+        var limit = Query("limit", $"Features per page: default {FeatureLimits.Default}, at most {FeatureLimits.Maximum} (larger values are reduced).", type: JsonSchemaType.Integer);
+        if (limit.Schema is OpenApiSchema limitSchema)
+        {
+            limitSchema.Minimum = "1";
+            limitSchema.Maximum = FeatureLimits.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            limitSchema.Default = System.Text.Json.Nodes.JsonValue.Create(FeatureLimits.Default);
+        }
+        operation.Parameters.Add(limit);
         operation.Parameters.Add(Query("offset", "Features to skip (the next link sets it).", type: JsonSchemaType.Integer));
         operation.Parameters.Add(Query("datetime", "An RFC 3339 instant or interval (start/end, '..' for open); matched against the collection's year."));
         operation.Parameters.Add(Query("properties", "Comma-separated properties to return."));
