@@ -1,13 +1,5 @@
 namespace DesaGis.Core.Features;
 
-/// <summary>What kind of request parameter was wrong, so the HTTP layer can pick the problem type.</summary>
-public enum FeatureQueryErrorKind
-{
-    Parameter,
-    Crs,
-    Filter,
-}
-
 /// <summary>An item request that cannot be answered as asked; the message says what is wrong and what would be right.</summary>
 public sealed class FeatureQueryException(string parameter, string message, FeatureQueryErrorKind kind = FeatureQueryErrorKind.Parameter)
     : Exception(message)

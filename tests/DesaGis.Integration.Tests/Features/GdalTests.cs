@@ -86,6 +86,30 @@ public partial class GdalTests(FeaturesFixture f) : IClassFixture<FeaturesFixtur
         }
     }
 
+    [Fact]
+    public async Task Ogr2ogr_follows_the_next_links_through_a_whole_layer()
+    {
+        var dir = Directory.CreateTempSubdirectory("desagis-gdal-");
+        try
+        {
+            var gpkg = Path.Combine(dir.FullName, "all.gpkg");
+            await RunAsync("ogr2ogr", "-f", "GPKG", gpkg, "OAPIF:" + f.Server.BaseUri, "villages", "-oo", "PAGE_SIZE=250");
+            await using var conn = new SqliteConnection($"Data Source={gpkg};Mode=ReadOnly;Pooling=False");
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT count(*), count(DISTINCT kode) FROM villages";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.Equal(FeaturesFixture.Villages, reader.GetInt64(0));
+            Assert.Equal(FeaturesFixture.Villages, reader.GetInt64(1));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static async Task<string> RunAsync(string tool, params string[] args)
     {
         var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
