@@ -142,6 +142,7 @@ public static class CollectionsEndpoints
             new(links.Url(req, path + "/items", [new("f", "json")]), OgcRelations.Items, OgcMediaTypes.GeoJson, "The features as GeoJSON"),
             new(links.Url(req, path + "/items", [new("f", "html")]), OgcRelations.Items, OgcMediaTypes.Html, "The features as HTML"),
             new(links.Url(req, path + "/queryables"), OgcRelations.Queryables, OgcMediaTypes.SchemaJson, "The properties that can be filtered on"),
+            new(links.Url(req, path + "/tiles"), OgcRelations.TilesetsVector, OgcMediaTypes.Json, "Vector tilesets (OGC API Tiles)"),
             new(links.Url(req, "/tiles/" + LinkBuilder.Segment(layer.Id) + ".json"), OgcRelations.Tiles, OgcMediaTypes.Json, "Vector tiles (TileJSON)"),
         ]);
         w.WriteEndObject();

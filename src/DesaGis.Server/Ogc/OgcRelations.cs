@@ -14,6 +14,9 @@ public static class OgcRelations
     public const string Next = "next";
     public const string Prev = "prev";
     public const string Queryables = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+    public const string TilesetsVector = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+
+    /// <summary>Not an IANA relation: the TileJSON of a layer and the tile catalogue, for web maps.</summary>
     public const string Tiles = "tiles";
     public const string Viewer = "related";
 }
