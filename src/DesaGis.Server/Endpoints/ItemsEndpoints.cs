@@ -80,14 +80,18 @@ public static class ItemsEndpoints
         OgcLink.WriteAll(w, pageLinks);
         w.WriteStartArray("features");
         int returned = 0;
+        long sent = 0;
         while (any)
         {
             GeoJsonFeatureWriter.Write(w, rows.Current, names);
             returned++;
-            if (w.BytesPending > FlushThreshold)
+            // The writer hands full buffers to the pipe by itself, but only a pipe flush sends them: without this the
+            // whole page would pile up in the pipe.
+            if (w.BytesCommitted + w.BytesPending - sent > FlushThreshold)
             {
                 await w.FlushAsync(ct);
                 await response.BodyWriter.FlushAsync(ct);
+                sent = w.BytesCommitted;
             }
             any = await rows.MoveNextAsync();
         }
