@@ -96,7 +96,7 @@ public static class CollectionsEndpoints
           .Append("<p><a href=\"").Append(seg).Append("/items?f=html\">Browse the items</a> · <a href=\"").Append(seg)
           .Append("/items?f=json\">GeoJSON</a> · <a href=\"").Append(seg).Append("/queryables?f=html\">Queryables</a> · <a href=\"../tiles/")
           .Append(seg).Append(".json\">Vector tiles</a> · <a href=\"../viewer/\">Web map</a></p>");
-        await OgcResponses.WriteHtmlAsync(http, Render(layer.Title, sb.ToString(), "?f=json", [("../collections?f=html", "Collections")]));
+        await OgcResponses.WriteHtmlAsync(http, Render(layer.Title, sb.ToString(), "?f=json", [("../collections?f=html", "Collections")], "../"));
     }
 
     private static void WriteCollection(Utf8JsonWriter w, HttpRequest req, LinkBuilder links, LayerDefinition layer, CollectionExtent extent, bool self = false)

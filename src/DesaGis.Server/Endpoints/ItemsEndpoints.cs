@@ -169,7 +169,7 @@ public static class ItemsEndpoints
         var json = pageLinks.First(l => l.Rel == OgcRelations.Alternate).Href;
         http.Response.Headers["Content-Crs"] = query.Crs.HeaderValue;
         await OgcResponses.WriteHtmlAsync(http, Render(layer.Title, sb.ToString(), json,
-            [("../../collections?f=html", "Collections"), ("../" + seg + "?f=html", layer.Title)]));
+            [("../../collections?f=html", "Collections"), ("../" + seg + "?f=html", layer.Title)], "../../"));
     }
 
     public static async Task FeatureAsync(HttpContext http, string collectionId, string featureId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
@@ -214,7 +214,7 @@ public static class ItemsEndpoints
         int nameIndex = names.ToList().IndexOf("nama");
         var title = nameIndex >= 0 && record.Values[nameIndex] is string nama ? nama : featureId;
         await OgcResponses.WriteHtmlAsync(http, Render(title, sb.ToString(), "?f=json",
-            [("../../../collections?f=html", "Collections"), ("../../" + seg + "?f=html", layer.Title), ("../items?f=html", "Items")]));
+            [("../../../collections?f=html", "Collections"), ("../../" + seg + "?f=html", layer.Title), ("../items?f=html", "Items")], "../../../"));
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Query(string f, KeyValuePair<string, string>? extra)

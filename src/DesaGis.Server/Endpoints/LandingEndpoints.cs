@@ -48,7 +48,7 @@ public static class LandingEndpoints
         }
         var sb = new StringBuilder();
         sb.Append("<p>").Append(E(Description)).Append("</p><ul>")
-          .Append("<li><a href=\"/viewer/\">Web map (viewer)</a></li>")
+          .Append("<li><a href=\"viewer/\">Web map (viewer)</a></li>")
           .Append("<li><a href=\"collections?f=html\">Collections</a> — every layer as GeoJSON and HTML</li>")
           .Append("<li><a href=\"tiles\">Vector tiles</a></li>")
           .Append("<li><a href=\"conformance?f=html\">Conformance</a></li>")

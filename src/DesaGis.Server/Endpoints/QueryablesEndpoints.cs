@@ -54,7 +54,7 @@ public static class QueryablesEndpoints
             sb.Append("<tr><td><code>").Append(E(p.Name)).Append("</code></td><td>").Append(E(JsonType(p.Type))).Append("</td><td>").Append(E(p.Description)).Append("</td></tr>");
         sb.Append("</table><p>Example: <code>").Append(E($"items?filter={queryables.FirstOrDefault()?.Name ?? "kode"} LIKE '63%'")).Append("</code></p>");
         return OgcResponses.WriteHtmlAsync(http, Render("Queryables of " + layer.Title, sb.ToString(), "?f=json",
-            [("../../collections?f=html", "Collections"), ("../" + LinkBuilder.Segment(layer.Id) + "?f=html", layer.Title)]));
+            [("../../collections?f=html", "Collections"), ("../" + LinkBuilder.Segment(layer.Id) + "?f=html", layer.Title)], "../../"));
     }
 
     private static void WriteProperty(Utf8JsonWriter w, LayerProperty p)

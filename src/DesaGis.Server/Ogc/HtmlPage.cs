@@ -9,7 +9,13 @@ public static class HtmlPage
 {
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    public static string Render(string title, string content, string? jsonHref, IEnumerable<(string Href, string Text)>? breadcrumbs = null)
+    /// <summary>A whole page.</summary>
+    /// <param name="title">The heading and window title.</param>
+    /// <param name="content">The body, already HTML.</param>
+    /// <param name="jsonHref">The JSON form of this page, linked at the bottom.</param>
+    /// <param name="breadcrumbs">Links from home down to this page's parent, relative to this page.</param>
+    /// <param name="home">The landing page relative to this page, so that pages work under any path prefix.</param>
+    public static string Render(string title, string content, string? jsonHref, IEnumerable<(string Href, string Text)>? breadcrumbs = null, string home = "./")
     {
         var sb = new StringBuilder(content.Length + 2048);
         sb.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -21,7 +27,7 @@ public static class HtmlPage
           .Append("td,th{border:1px solid #d5dbe1;padding:.25rem .5rem;text-align:left;vertical-align:top}th{background:#eef1f4}")
           .Append("a{color:#1a5fb4}.muted{color:#5b6670}.map{background:#fff;border:1px solid #d5dbe1;max-width:100%}")
           .Append("nav.pages a{margin-right:1rem}code{background:#eef1f4;padding:0 .2rem}")
-          .Append("</style></head><body><header><a href=\"/\"><strong>DesaGis</strong></a>");
+          .Append("</style></head><body><header><a href=\"").Append(E(home)).Append("\"><strong>DesaGis</strong></a>");
         if (breadcrumbs is not null)
             foreach (var (href, text) in breadcrumbs) sb.Append(" › <a href=\"").Append(E(href)).Append("\">").Append(E(text)).Append("</a>");
         sb.Append("</header><main><h1>").Append(E(title)).Append("</h1>").Append(content);

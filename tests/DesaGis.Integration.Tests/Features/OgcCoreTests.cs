@@ -117,7 +117,7 @@ public class OgcCoreTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
     public async Task The_HTML_landing_page_links_the_viewer_tiles_and_collections()
     {
         var html = await f.Client.GetStringAsync("/?f=html");
-        Assert.Contains("href=\"/viewer/\"", html);
+        Assert.Contains("href=\"viewer/\"", html);
         Assert.Contains("href=\"tiles\"", html);
         Assert.Contains("collections/village_indicators?f=html", html);
     }
