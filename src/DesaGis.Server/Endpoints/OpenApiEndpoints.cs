@@ -51,8 +51,14 @@ public static class OpenApiEndpoints
     {
         app.MapGet("/api", ApiAsync).ExcludeFromDescription();
         // An absolute document URL: the page lives at /api.html/, where a relative "api" would resolve wrongly.
+        // Nothing on the page reaches outside this server: no telemetry, hosted assistant or web fonts.
         app.MapScalarApiReference("/api.html", (o, http) => o
             .WithTitle("DesaGis API")
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableDefaultFonts()
+            .HideDeveloperTools()
             .WithOpenApiRoutePattern(http.RequestServices.GetRequiredService<LinkBuilder>().Url(http.Request, "/api")));
         return app;
     }
