@@ -2,6 +2,7 @@ using DesaGis.Server.Configuration;
 using DesaGis.Server.Endpoints;
 using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
+using DesaGis.Server.Ogc;
 using DesaGis.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,8 @@ builder.Services.AddDesaGisProblemDetails();
 builder.Services.AddDesaGisDatabase();
 builder.Services.AddDesaGisHttp();
 builder.AddDesaGisSecurity();
+builder.Services.AddDesaGisFeatures();
+builder.Services.AddDesaGisOpenApi();
 
 var app = builder.Build();
 
@@ -21,6 +24,13 @@ app.UseDesaGisSecurity();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapAdminImportEndpoints();
+app.MapLandingEndpoints();
+app.MapConformanceEndpoints();
+app.MapCollectionsEndpoints();
+app.MapItemsEndpoints();
+app.MapQueryablesEndpoints();
+app.MapSearchEndpoints();
+app.MapOpenApiEndpoints();
 
 app.Run();
 
