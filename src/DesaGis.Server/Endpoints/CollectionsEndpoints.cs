@@ -7,6 +7,7 @@ using DesaGis.Data.Catalog;
 using DesaGis.Data.Features;
 using DesaGis.Server.Http;
 using DesaGis.Server.Ogc;
+using DesaGis.Server.Security;
 using static DesaGis.Server.Ogc.HtmlPage;
 
 namespace DesaGis.Server.Endpoints;
@@ -25,13 +26,15 @@ public static class CollectionsEndpoints
     }
 
     /// <summary>The layers a caller may see.</summary>
-    public static IEnumerable<LayerDefinition> Visible(LayerCatalog catalog) => catalog.Layers.Where(l => l.RequiredRole is null);
+    public static IEnumerable<LayerDefinition> Visible(LayerCatalog catalog, System.Security.Claims.ClaimsPrincipal? user = null) =>
+        LayerAccess.Visible(catalog, user);
 
-    /// <summary>Finds a visible layer, or null.</summary>
-    public static LayerDefinition? Find(LayerCatalog catalog, string id) =>
-        catalog.Find(id) is { RequiredRole: null } layer ? layer : null;
+    /// <summary>Finds a layer the caller may see, or null.</summary>
+    public static LayerDefinition? Find(LayerCatalog catalog, string id, System.Security.Claims.ClaimsPrincipal? user) =>
+        LayerAccess.Find(catalog, id, user);
 
-    public static IResult Unknown(LayerCatalog catalog, string id) => Problems.UnknownCollection(id, Visible(catalog).Select(l => l.Id));
+    public static IResult Unknown(LayerCatalog catalog, string id, System.Security.Claims.ClaimsPrincipal? user) =>
+        LayerAccess.Refusal(catalog, id, user);
 
     public static async Task CollectionsAsync(HttpContext http, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
@@ -39,7 +42,7 @@ public static class CollectionsEndpoints
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         var ct = http.RequestAborted;
         var layers = new List<(LayerDefinition Layer, CollectionExtent Extent)>();
-        foreach (var layer in Visible(catalog)) layers.Add((layer, await store.ExtentAsync(layer, ct)));
+        foreach (var layer in Visible(catalog, http.User)) layers.Add((layer, await store.ExtentAsync(layer, ct)));
         var req = http.Request;
         if (format == OutputFormat.Json)
         {
@@ -76,7 +79,7 @@ public static class CollectionsEndpoints
 
     public static async Task CollectionAsync(HttpContext http, string collectionId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
-        if (Find(catalog, collectionId) is not { } layer) { await Unknown(catalog, collectionId).ExecuteAsync(http); return; }
+        if (Find(catalog, collectionId, http.User) is not { } layer) { await Unknown(catalog, collectionId, http.User).ExecuteAsync(http); return; }
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         var extent = await store.ExtentAsync(layer, http.RequestAborted);

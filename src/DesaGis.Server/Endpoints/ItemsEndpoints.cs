@@ -41,7 +41,7 @@ public static class ItemsEndpoints
 
     public static async Task ItemsAsync(HttpContext http, string collectionId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
-        if (CollectionsEndpoints.Find(catalog, collectionId) is not { } layer) { await CollectionsEndpoints.Unknown(catalog, collectionId).ExecuteAsync(http); return; }
+        if (CollectionsEndpoints.Find(catalog, collectionId, http.User) is not { } layer) { await CollectionsEndpoints.Unknown(catalog, collectionId, http.User).ExecuteAsync(http); return; }
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         FeatureQuery query;
@@ -174,7 +174,7 @@ public static class ItemsEndpoints
 
     public static async Task FeatureAsync(HttpContext http, string collectionId, string featureId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
-        if (CollectionsEndpoints.Find(catalog, collectionId) is not { } layer) { await CollectionsEndpoints.Unknown(catalog, collectionId).ExecuteAsync(http); return; }
+        if (CollectionsEndpoints.Find(catalog, collectionId, http.User) is not { } layer) { await CollectionsEndpoints.Unknown(catalog, collectionId, http.User).ExecuteAsync(http); return; }
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         var crsText = http.Request.Query["crs"].ToString();

@@ -21,7 +21,7 @@ public static class QueryablesEndpoints
 
     public static Task QueryablesAsync(HttpContext http, string collectionId, LinkBuilder links, LayerCatalog catalog)
     {
-        if (CollectionsEndpoints.Find(catalog, collectionId) is not { } layer) return CollectionsEndpoints.Unknown(catalog, collectionId).ExecuteAsync(http);
+        if (CollectionsEndpoints.Find(catalog, collectionId, http.User) is not { } layer) return CollectionsEndpoints.Unknown(catalog, collectionId, http.User).ExecuteAsync(http);
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) return OgcResponses.BadFormat(error!).ExecuteAsync(http);
         var queryables = layer.Properties.Where(p => p.Queryable).ToList();
