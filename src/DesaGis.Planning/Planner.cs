@@ -119,9 +119,9 @@ public static class Planner
         var errors = new List<PlanError>();
         if (candidates.Length == 0)
         {
-            errors.Add(new("area", all.Count == 0
-                ? "There are no villages in the database yet; import villages first."
-                : "No village lies in the given area: check the kabupaten/kecamatan codes or draw the polygon around villages."));
+            errors.Add(new("area", p.HasArea
+                ? "No village lies in the given area: check the kabupaten/kecamatan codes or draw the polygon around villages."
+                : "There are no villages yet: import villages first."));
             throw new PlanValidationException(errors);
         }
         var codes = new HashSet<string>(candidates.Select(v => v.Kode), StringComparer.Ordinal);

@@ -38,14 +38,14 @@ public static class PlannerVillageLoader
              WHERE ki.poverty_rate IS NOT NULL
              ORDER BY ki.kabupaten_kode, ki.year DESC
         ), has_areas AS (
-            SELECT EXISTS (SELECT 1 FROM desagis.transmigration_area WHERE geom IS NOT NULL) AS any
+            SELECT EXISTS (SELECT 1 FROM desagis.transmigration_area WHERE geom IS NOT NULL) AS present
         )
         SELECT d.kode, d.nama, d.kecamatan_kode, d.kabupaten_kode, ST_X(d.centroid), ST_Y(d.centroid),
                v.population, COALESCE(v.poverty_rate, kp.poverty_rate), (v.poverty_rate IS NULL AND kp.poverty_rate IS NOT NULL),
                v.extreme_poor, v.idm_score, v.idm_status,
                COALESCE(v.program_count, 0), COALESCE(v.partner_count, 0), COALESCE(v.in_transmigration_area, false),
                CASE WHEN COALESCE(v.in_transmigration_area, false) THEN 0
-                    WHEN (SELECT any FROM has_areas) THEN
+                    WHEN (SELECT present FROM has_areas) THEN
                         (SELECT ST_Distance(t.geom::geography, d.centroid::geography) / 1000
                            FROM desagis.transmigration_area t WHERE t.geom IS NOT NULL
                           ORDER BY t.geom <-> d.centroid LIMIT 1)

@@ -63,6 +63,8 @@ internal static class RunnerUpExplainer
             {
                 reason = RunnerUpReason.LowerGain;
                 detail = $"would add {F(gain)} {unit} to the chosen pilots; the last pilot chosen added {F(lastGain)}";
+                if (NearestPilot(ctx, outcome, i, ctx.Parameters.RadiusKm) is var (pilot, km))
+                    detail = $"already within reach of pilot {ctx.Villages[pilot].Kode} {ctx.Villages[pilot].Nama} ({F(km)} km); as a pilot it " + detail;
             }
             list.Add(Make(ctx, i, scoreRank, Math.Round(gain, 6), reason, detail!));
         }
@@ -82,6 +84,17 @@ internal static class RunnerUpExplainer
         }
         if (outcome.Blocked.TryGetValue(i, out var blocked)) return (RunnerUpReason.Constraint, blocked);
         return (null, null);
+    }
+
+    private static (int Pilot, double Km)? NearestPilot(PlanContext ctx, SelectionOutcome outcome, int i, double radiusKm)
+    {
+        (int, double)? best = null;
+        foreach (int p in outcome.Chosen)
+        {
+            double d = Geo.GeoDistance.Km(ctx.Lon[i], ctx.Lat[i], ctx.Lon[p], ctx.Lat[p]);
+            if (d <= radiusKm && (best is null || d < best.Value.Item2)) best = (p, d);
+        }
+        return best;
     }
 
     private static RunnerUp Make(PlanContext ctx, int i, int[] scoreRank, double? gain, string reason, string detail) => new()
