@@ -110,7 +110,10 @@ public static class Planner
                 || p.AreaKecamatan.Contains(v.KecamatanKode)
                 || (polygon is not null && polygon.Covers(factory.CreatePoint(new Coordinate(v.Lon, v.Lat)))))
             .ToArray();
-        Array.Sort(list, (a, b) => string.CompareOrdinal(a.Kode, b.Kode));
+        // The database returns villages in code order already; sort only when they are not.
+        bool sorted = true;
+        for (int i = 1; i < list.Length && sorted; i++) sorted = string.CompareOrdinal(list[i - 1].Kode, list[i].Kode) < 0;
+        if (!sorted) Array.Sort(list, (a, b) => string.CompareOrdinal(a.Kode, b.Kode));
         return list;
     }
 
@@ -137,8 +140,7 @@ public static class Planner
 
     private static int[] ScoreRanks(PlanContext ctx, double[] scores)
     {
-        var order = Enumerable.Range(0, ctx.Count).Where(i => ctx.Eligible[i]).ToArray();
-        Array.Sort(order, (a, b) => { int c = scores[b].CompareTo(scores[a]); return c != 0 ? c : a.CompareTo(b); });
+        var order = ScoreOrder.Descending(scores, i => ctx.Eligible[i]);
         var rank = new int[ctx.Count];
         for (int r = 0; r < order.Length; r++) rank[order[r]] = r + 1;
         return rank;

@@ -6,7 +6,10 @@ namespace DesaGis.Planning.Geo;
 /// </summary>
 public sealed class GridIndex
 {
+    private const double EarthRadiusKm = 6371.0088;
     private readonly double[] _lon, _lat;
+    // Unit vectors of the points: comparing chord lengths needs no trigonometry per pair.
+    private readonly double[] _x, _y, _z;
     private readonly double _cell, _minLon, _minLat;
     private readonly Dictionary<long, List<int>> _cells = new();
 
@@ -16,6 +19,10 @@ public sealed class GridIndex
         _lon = lon;
         _lat = lat;
         RadiusKm = radiusKm;
+        _x = new double[lon.Length];
+        _y = new double[lon.Length];
+        _z = new double[lon.Length];
+        for (int i = 0; i < lon.Length; i++) (_x[i], _y[i], _z[i]) = Unit(lon[i], lat[i]);
         double maxAbsLat = 0;
         _minLon = double.MaxValue;
         _minLat = double.MaxValue;
@@ -41,28 +48,37 @@ public sealed class GridIndex
     {
         if (radiusKm > RadiusKm + 1e-9) throw new ArgumentOutOfRangeException(nameof(radiusKm), "The index was built for a smaller radius.");
         int cx = CellX(lon), cy = CellY(lat);
+        var (qx, qy, qz) = Unit(lon, lat);
+        // Chord length of the radius on the unit sphere, squared, with a hair of slack; exact distances decide.
+        double chord = 2 * Math.Sin(Math.Min(Math.PI, radiusKm / EarthRadiusKm) / 2);
+        double limit = chord * chord * (1 + 1e-9) + 1e-18;
         for (int dx = -1; dx <= 1; dx++)
             for (int dy = -1; dy <= 1; dy++)
             {
                 if (!_cells.TryGetValue(Key(cx + dx, cy + dy), out var list)) continue;
                 foreach (int i in list)
                 {
+                    double ex = _x[i] - qx, ey = _y[i] - qy, ez = _z[i] - qz;
+                    if (ex * ex + ey * ey + ez * ez > limit) continue;
                     double d = GeoDistance.Km(lon, lat, _lon[i], _lat[i]);
                     if (d <= radiusKm) visit(i, d);
                 }
             }
     }
 
-    /// <summary>The indexes within the radius, sorted by index, with their distances.</summary>
+    /// <summary>The indexes within the radius, in a fixed (cell by cell) order, with their distances.</summary>
     public (int[] Index, float[] Km) Neighbours(double lon, double lat, double radiusKm)
     {
-        var found = new List<(int, double)>();
-        Query(lon, lat, radiusKm, (i, d) => found.Add((i, d)));
-        found.Sort((a, b) => a.Item1.CompareTo(b.Item1));
-        var idx = new int[found.Count];
-        var km = new float[found.Count];
-        for (int j = 0; j < found.Count; j++) { idx[j] = found[j].Item1; km[j] = (float)found[j].Item2; }
-        return (idx, km);
+        var idx = new List<int>();
+        var km = new List<float>();
+        Query(lon, lat, radiusKm, (i, d) => { idx.Add(i); km.Add((float)d); });
+        return (idx.ToArray(), km.ToArray());
+    }
+
+    private static (double X, double Y, double Z) Unit(double lon, double lat)
+    {
+        double l = lon * Math.PI / 180, f = lat * Math.PI / 180;
+        return (Math.Cos(f) * Math.Cos(l), Math.Cos(f) * Math.Sin(l), Math.Sin(f));
     }
 
     private int CellX(double lon) => (int)Math.Floor((lon - _minLon) / _cell);

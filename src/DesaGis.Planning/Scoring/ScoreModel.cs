@@ -95,9 +95,14 @@ public sealed class ScoreModel
             }
             return result;
         }
-        var present = Enumerable.Range(0, values.Length).Where(i => !double.IsNaN(values[i])).ToArray();
-        Array.Sort(present, (a, b) => values[a].CompareTo(values[b]));
-        int count = present.Length;
+        int count = 0;
+        var present = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+            if (!double.IsNaN(values[i])) present[count++] = i;
+        Array.Resize(ref present, count);
+        var keys = new double[count];
+        for (int j = 0; j < count; j++) keys[j] = values[present[j]];
+        Array.Sort(keys, present);
         for (int start = 0; start < count;)
         {
             int end = start;

@@ -4,16 +4,8 @@ namespace DesaGis.Planning.Selection;
 internal static class RankingSelector
 {
     /// <summary>Eligible, non-pinned villages by score (highest first), ties broken by code.</summary>
-    public static int[] Order(PlanContext ctx, double[] scores)
-    {
-        var order = Enumerable.Range(0, ctx.Count).Where(i => ctx.Eligible[i] && !ctx.Pinned[i]).ToArray();
-        Array.Sort(order, (a, b) =>
-        {
-            int c = scores[b].CompareTo(scores[a]);
-            return c != 0 ? c : a.CompareTo(b);
-        });
-        return order;
-    }
+    public static int[] Order(PlanContext ctx, double[] scores) =>
+        ScoreOrder.Descending(scores, i => ctx.Eligible[i] && !ctx.Pinned[i]);
 
     public static SelectionOutcome Select(PlanContext ctx, double[] scores)
     {

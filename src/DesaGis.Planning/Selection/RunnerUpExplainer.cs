@@ -11,8 +11,7 @@ internal static class RunnerUpExplainer
         var scores = ctx.Model.Scores;
         var chosen = new HashSet<int>(outcome.Chosen);
         int lastFree = outcome.Chosen.Where(i => !ctx.Pinned[i]).DefaultIfEmpty(-1).Last();
-        var order = Enumerable.Range(0, ctx.Count).Where(i => !chosen.Contains(i)).ToArray();
-        Array.Sort(order, (a, b) => { int c = scores[b].CompareTo(scores[a]); return c != 0 ? c : a.CompareTo(b); });
+        var order = ScoreOrder.Descending(scores, i => !chosen.Contains(i));
         var list = new List<RunnerUp>();
         foreach (int i in order.Take(ctx.Parameters.RunnersUp))
         {
@@ -37,22 +36,29 @@ internal static class RunnerUpExplainer
         var chosen = new HashSet<int>(outcome.Chosen);
         foreach (int p in outcome.Chosen)
             foreach (int i in problem.Neighbours(p)) covered[i] = true;
-        var gains = new List<(int Index, double Gain)>();
-        for (int c = 0; c < ctx.Count; c++)
-        {
-            if (chosen.Contains(c)) continue;
-            double g = 0;
-            foreach (int i in problem.Neighbours(c))
-                if (!covered[i]) g += weights[i];
-            gains.Add((c, g));
-        }
-        gains.Sort((a, b) =>
+        // Keep only the best few (gain, then score, then code) while scanning every village once.
+        int wanted = ctx.Parameters.RunnersUp;
+        var best = new List<(int Index, double Gain)>(wanted + 1);
+        int Better((int Index, double Gain) a, (int Index, double Gain) b)
         {
             int x = b.Gain.CompareTo(a.Gain);
             if (x != 0) return x;
             x = scores[b.Index].CompareTo(scores[a.Index]);
             return x != 0 ? x : a.Index.CompareTo(b.Index);
-        });
+        }
+        for (int c = 0; c < ctx.Count && wanted > 0; c++)
+        {
+            if (chosen.Contains(c)) continue;
+            double g = 0;
+            foreach (int i in problem.Neighbours(c))
+                if (!covered[i]) g += weights[i];
+            var item = (c, g);
+            if (best.Count == wanted && Better(item, best[^1]) >= 0) continue;
+            int at = best.FindIndex(e => Better(item, e) < 0);
+            best.Insert(at < 0 ? best.Count : at, item);
+            if (best.Count > wanted) best.RemoveAt(best.Count - 1);
+        }
+        var gains = best;
         double lastGain = outcome.MarginalGain is { Count: > 0 } mg ? mg[^1] : 0;
         string unit = ctx.Parameters.Weighting == ReachWeighting.Poverty ? "poverty-weighted reach" : "newly reached villages";
         var list = new List<RunnerUp>();
