@@ -47,7 +47,15 @@ public static class ScenarioComparer
             return $"in {side}: already within reach of pilot {covered.PilotKode} ({Threshold.Fmt(covered.DistanceKm)} km), so not needed as a pilot";
         var pins = other.Parameters.Pins;
         if (pins?.Exclude?.Contains(kode) == true) return $"in {side}: excluded by a pin";
-        return $"in {side}: not among the nearest runners-up — a lower score or gain, or outside {side}'s area or pilot constraints";
+        if (other.Parameters.Area is { } area && area.Polygon is not { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) }
+            && (area.Kabupaten is { Count: > 0 } || area.Kecamatan is { Count: > 0 })
+            && area.Kabupaten?.Contains(kode[..5]) != true && area.Kecamatan?.Contains(kode[..8]) != true)
+            return $"in {side}: outside {side}'s area ({string.Join(", ", (area.Kabupaten ?? []).Concat(area.Kecamatan ?? []))})";
+        if (other.Method == "ranking" && other.RunnersUp.Count > 0)
+            return $"in {side}: ranked below {side}'s pilots and runners-up (their lowest score is {Threshold.Fmt(Math.Round(other.RunnersUp.Min(r => r.Score), 3))})";
+        if (other.Method == "reach" && other.RunnersUp.Count > 0)
+            return $"in {side}: would add less to {side}'s reach than its runners-up (the last of them adds {Threshold.Fmt(Math.Round(other.RunnersUp.Min(r => r.MarginalGain ?? 0), 3))})";
+        return $"in {side}: not among the nearest runners-up — a lower score or gain, or outside {side}'s pilot constraints";
     }
 
     /// <summary>Leaf-by-leaf differences of the two parameter documents.</summary>
