@@ -8,7 +8,7 @@ using static DesaGis.Planning.Tests.VillageFactory;
 
 namespace DesaGis.Planning.Tests;
 
-public class PlannerPropertyTests
+public class PlannerPropertyTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static readonly string[] AllCriteria =
         ["poverty_rate", "extreme_poor", "idm_score", "idm_status", "partner_gap", "partner_synergy", "transmigration", "distance_to_seat", "population"];
@@ -173,6 +173,7 @@ public class PlannerPropertyTests
         var exact = result.Exact!;
         Assert.Contains(exact.Status, new[] { "optimal", "feasible" });
         Assert.Equal(result.Summary.CoveredWeight, exact.Greedy, 6);
+        output.WriteLine($"{count} villages, k = {k}: greedy {exact.Greedy}, exact {exact.Optimum} ({exact.Status}, bound {exact.Bound}), gap {exact.GapPercent} %, {exact.Seconds} s");
         Assert.True(exact.GapPercent <= 5, $"gap {exact.GapPercent} % (greedy {exact.Greedy}, optimum {exact.Optimum}, bound {exact.Bound})");
     }
 

@@ -1,7 +1,7 @@
 namespace DesaGis.Planning.Results;
 
 /// <summary>The reach objective of the greedy selection against an exact solver's.</summary>
-/// <param name="Solver">The solver used (cp-sat).</param>
+/// <param name="Solver">The solver used (scip).</param>
 /// <param name="Status">optimal, feasible (time limit reached) or the solver's status.</param>
 /// <param name="Optimum">The best objective found by the solver.</param>
 /// <param name="Greedy">The objective of the greedy selection.</param>
