@@ -17,7 +17,7 @@ public static class Planner
     public static double ExactTimeLimitSeconds { get; } = 20;
 
     /// <summary>Runs the plan; throws <see cref="PlanValidationException"/> when the villages make it impossible.</summary>
-    public static PlanResult Run(PlanParameters parameters, IReadOnlyList<PlannerVillage> villages)
+    public static PlanResult Run(PlanParameters parameters, IReadOnlyList<PlannerVillage> villages, CancellationToken cancellationToken = default)
     {
         var warnings = new List<string>();
         var candidates = InArea(parameters, villages);
@@ -48,7 +48,8 @@ public static class Planner
         if (outcome.Chosen.Count < parameters.K)
             warnings.Add($"Only {outcome.Chosen.Count} of the {parameters.K} pilots asked for could be chosen: {ctx.Eligible.Count(e => e)} villages are eligible and the quotas block the rest. Loosen the constraints or lower k.");
 
-        var (times, meanOverlap) = RobustnessAnalyzer.Run(ctx, reach, outcome.Chosen);
+        cancellationToken.ThrowIfCancellationRequested();
+        var (times, meanOverlap) = RobustnessAnalyzer.Run(ctx, reach, outcome.Chosen, cancellationToken);
         var coverage = Coverage(ctx, outcome.Chosen, demand);
 
         var ordered = parameters.Method == PlanMethod.Reach

@@ -51,8 +51,8 @@ public static class PlannerVillageLoader
                           ORDER BY t.geom <-> d.centroid LIMIT 1)
                END,
                ST_Distance(seat.geom::geography, d.centroid::geography) / 1000
-          FROM desagis.desa d
-          LEFT JOIN desagis.village_summary v ON v.kode = d.kode
+          FROM desagis.village_indicators v
+          JOIN desagis.desa d ON d.kode = v.kode
           LEFT JOIN seat ON seat.kabupaten_kode = d.kabupaten_kode
           LEFT JOIN kab_poverty kp ON kp.kabupaten_kode = d.kabupaten_kode
          WHERE d.centroid IS NOT NULL

@@ -6,7 +6,7 @@ namespace DesaGis.Planning.Selection;
 /// </summary>
 internal static class RobustnessAnalyzer
 {
-    public static (int[] TimesSelected, double MeanOverlap) Run(PlanContext ctx, ReachProblem? reach, IReadOnlyList<int> selected)
+    public static (int[] TimesSelected, double MeanOverlap) Run(PlanContext ctx, ReachProblem? reach, IReadOnlyList<int> selected, CancellationToken cancellationToken)
     {
         var p = ctx.Parameters;
         var times = new int[ctx.Count];
@@ -19,6 +19,7 @@ internal static class RobustnessAnalyzer
         double overlapSum = 0;
         for (int d = 0; d < p.Draws; d++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var w = new double[baseWeights.Length];
             double sum = 0;
             for (int c = 0; c < w.Length; c++) { w[c] = baseWeights[c] * Factor(rng, p.Perturbation); sum += w[c]; }

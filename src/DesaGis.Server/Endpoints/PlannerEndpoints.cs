@@ -59,7 +59,7 @@ public static class PlannerEndpoints
     {
         var (request, bodyProblem) = await ReadJsonAsync<PlanRequest>(http, ct);
         if (bodyProblem is not null) return bodyProblem;
-        var (result, problem) = await RunAsync(request, dataSource, ct);
+        var (result, problem) = await RunAsync(http, request, dataSource, runs, ct);
         if (problem is not null) return problem;
         var stored = runs.Add(result!, clock.GetUtcNow());
         http.Response.Headers.Location = $"{http.Request.PathBase}/planner/runs/{stored.Id}";
@@ -100,7 +100,7 @@ public static class PlannerEndpoints
         }
         else
         {
-            var (ran, problem) = await RunAsync(body.Parameters, dataSource, ct);
+            var (ran, problem) = await RunAsync(http, body.Parameters, dataSource, runs, ct);
             if (problem is not null) return problem;
             result = ran!;
         }
@@ -146,15 +146,32 @@ public static class PlannerEndpoints
     private static IResult ScenarioNotFound(long id) =>
         Problems.NotFound($"There is no scenario {id}. GET /planner/scenarios lists the saved ones.");
 
-    private static async Task<(PlanResult? Result, IResult? Problem)> RunAsync(PlanRequest? request, NpgsqlDataSource dataSource, CancellationToken ct)
+    private static IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "5";
+        return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.PlannerBusy, "The planner is busy",
+            $"{PlannerRunStore.ConcurrentRuns} planner runs are in progress. Try again in a few seconds.");
+    }
+
+    private static async Task<(PlanResult? Result, IResult? Problem)> RunAsync(HttpContext http, PlanRequest? request, NpgsqlDataSource dataSource, PlannerRunStore runs, CancellationToken ct)
     {
         try
         {
             var parameters = PlanValidator.Validate(request);
-            var villages = await PlannerVillageLoader.LoadAsync(dataSource, parameters, ct);
-            // Planning is CPU-bound; it runs off the request thread and honours cancellation between steps.
-            var result = await Task.Run(() => DesaGis.Planning.Planner.Run(parameters, villages), ct);
-            return (result, null);
+            // Runs are CPU-bound: a few at a time, so that a burst of national runs cannot starve tiles and features.
+            if (!await runs.Gate.WaitAsync(PlannerRunStore.GateWait, ct))
+                return (null, Busy(http));
+            try
+            {
+                var villages = await PlannerVillageLoader.LoadAsync(dataSource, parameters, ct);
+                // Off the request thread; cancellation is checked between robustness draws.
+                var result = await Task.Run(() => DesaGis.Planning.Planner.Run(parameters, villages, ct), ct);
+                return (result, null);
+            }
+            finally
+            {
+                runs.Gate.Release();
+            }
         }
         catch (PlanValidationException ex)
         {

@@ -12,6 +12,14 @@ public sealed class PlannerRunStore
 {
     public const int Capacity = 200;
 
+    /// <summary>Planner runs allowed at once; more wait up to <see cref="GateWait"/>, then get a 503.</summary>
+    public const int ConcurrentRuns = 2;
+
+    public static readonly TimeSpan GateWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>Limits concurrent runs (CPU-bound work).</summary>
+    public SemaphoreSlim Gate { get; } = new(ConcurrentRuns);
+
     private readonly ConcurrentDictionary<string, PlanResult> _runs = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
