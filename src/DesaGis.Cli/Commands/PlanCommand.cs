@@ -37,9 +37,14 @@ public static class PlanCommand
         try
         {
             await using var stream = config.OpenRead();
-            request = await JsonSerializer.DeserializeAsync<PlanRequest>(stream, PlanRequest.JsonOptions, cancellationToken);
+            request = await JsonSerializer.DeserializeAsync<PlanRequest>(stream, PlanRequest.StrictJsonOptions, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException ex)
+        {
+            await error.WriteLineAsync($"Cannot read the plan {config.FullName}: {PlanRequest.Describe(ex)}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"Cannot read the plan {config.FullName}: {ex.Message}");
             return 2;

@@ -29,4 +29,20 @@ public sealed record PlanRequest
         AllowTrailingCommas = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
+
+    /// <summary>For reading requests and plan files: a misspelt property ("weigth") is an error, not silently ignored.</summary>
+    public static JsonSerializerOptions StrictJsonOptions { get; } = new(JsonOptions)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>A user-facing sentence for a JSON error: the unknown property or the path of the bad value.</summary>
+    public static string Describe(JsonException ex)
+    {
+        var where = ex.Path is { Length: > 1 } p ? $" at {p}" : "";
+        var match = System.Text.RegularExpressions.Regex.Match(ex.Message, "property '([^']{1,80})' could not be mapped");
+        return match.Success
+            ? $"Unknown property '{match.Groups[1].Value}'{where}: check its spelling against docs/planner.md."
+            : $"The JSON is not valid for this request{where}: check the types of the values (numbers, strings, lists).";
+    }
 }

@@ -191,16 +191,14 @@ public static class PlannerEndpoints
                 "Send the body as JSON with Content-Type: application/json."));
         try
         {
-            var value = await JsonSerializer.DeserializeAsync<T>(http.Request.Body, PlanRequest.JsonOptions, ct);
+            var value = await JsonSerializer.DeserializeAsync<T>(http.Request.Body, PlanRequest.StrictJsonOptions, ct);
             return value is null
                 ? (null, Problems.BadRequest("The body must be a JSON object.", ProblemTypes.InvalidBody, "Invalid body"))
                 : (value, null);
         }
         catch (JsonException ex)
         {
-            var where = ex.Path is { Length: > 0 } p ? $" at {p}" : "";
-            return (null, Problems.BadRequest($"The body is not valid JSON for this request{where}: check the types of the values (numbers, strings, lists).",
-                ProblemTypes.InvalidBody, "Invalid body"));
+            return (null, Problems.BadRequest(PlanRequest.Describe(ex), ProblemTypes.InvalidBody, "Invalid body"));
         }
     }
 }

@@ -114,6 +114,10 @@ public class PlannerRunTests(PlannerFixture fixture) : IClassFixture<PlannerFixt
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("urn:desagis:problem:invalid-body", body.GetProperty("type").GetString());
 
+        var (typoStatus, typo, _) = await PostAsync(client, "/planner/runs", """{ "critera": [ { "criterion": "poverty_rate" } ] }""");
+        Assert.Equal(HttpStatusCode.BadRequest, typoStatus);
+        Assert.Contains("Unknown property 'critera'", typo.GetProperty("detail").GetString());
+
         using var missing = await client.GetAsync("/planner/runs/r-0000000000000000");
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
