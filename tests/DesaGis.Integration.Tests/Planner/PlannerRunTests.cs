@@ -84,6 +84,28 @@ public class PlannerRunTests(PlannerFixture fixture) : IClassFixture<PlannerFixt
         Assert.InRange(value, 0.8, 1.4);
     }
 
+    [Fact]
+    public async Task A_drawn_polygon_limits_the_candidates_to_the_villages_inside_it()
+    {
+        await using var server = new DesaGisServer(fixture.Db);
+        var client = await server.CreateReadyClientAsync();
+        // A GeoJSON box around the first row (kecamatan 63.98.01) only.
+        var (status, body, _) = await PostAsync(client, "/planner/runs", """
+            { "k": 5, "criteria": [ { "criterion": "poverty_rate" } ], "robustness": { "draws": 0 },
+              "area": { "polygon": { "type": "Polygon", "coordinates": [[[114.49, -3.21], [114.60, -3.21], [114.60, -3.17], [114.49, -3.17], [114.49, -3.21]]] } } }
+            """);
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(5, body.GetProperty("summary").GetProperty("candidates").GetInt32());
+        Assert.All(body.GetProperty("selected").EnumerateArray(), s => Assert.Equal("63.98.01", s.GetProperty("kecamatanKode").GetString()));
+
+        var (wktStatus, wkt, _) = await PostAsync(client, "/planner/runs", """
+            { "k": 1, "criteria": [ { "criterion": "poverty_rate" } ], "robustness": { "draws": 0 },
+              "area": { "polygon": "POLYGON((114.49 -3.09, 114.60 -3.09, 114.60 -3.05, 114.49 -3.05, 114.49 -3.09))" } }
+            """);
+        Assert.Equal(HttpStatusCode.Created, wktStatus);
+        Assert.Equal("63.98.02.2009", wkt.GetProperty("selected")[0].GetProperty("kode").GetString());
+    }
+
     [Theory]
     [InlineData("""{ "criteria": [ { "criterion": "wealth" } ] }""", "criteria[0].criterion", "Known criteria")]
     [InlineData("""{ "criteria": [ { "criterion": "poverty_rate", "weight": -2 } ] }""", "criteria[0].weight", "0 or more")]
