@@ -6,5 +6,6 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(ImportCommands.Create());
+root.Subcommands.Add(PlanCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

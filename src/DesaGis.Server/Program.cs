@@ -4,6 +4,7 @@ using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
 using DesaGis.Server.Ogc;
 using DesaGis.Server.Security;
+using DesaGis.Server.Planner;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ builder.Services.AddDesaGisHttp();
 builder.AddDesaGisSecurity();
 builder.Services.AddDesaGisFeatures();
 builder.Services.AddDesaGisOpenApi();
+builder.Services.AddDesaGisPlanner();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.MapItemsEndpoints();
 app.MapQueryablesEndpoints();
 app.MapSearchEndpoints();
 app.MapOpenApiEndpoints();
+app.MapPlannerEndpoints();
 
 app.Run();
 

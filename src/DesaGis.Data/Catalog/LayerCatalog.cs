@@ -257,5 +257,54 @@ public sealed class LayerCatalog
                 I("year", "Year of the record"),
             ],
         };
+        yield return new LayerDefinition
+        {
+            Id = "scenario_pilots",
+            Title = "Planner scenario pilots",
+            Description = "The pilot villages of saved planner scenarios, at each village's representative point. Filter by scenario_id.",
+            Relation = "scenario_pilots",
+            IdColumn = "id",
+            GeometryKind = GeometryKind.Point,
+            DefaultSortColumn = "id",
+            MinZoom = 4,
+            MaxZoom = 16,
+            Properties =
+            [
+                I("scenario_id", "Scenario id"),
+                S("scenario_name", "Scenario name"),
+                S("kode", "Kemendagri village code"),
+                S("nama", "Village name"),
+                S("kecamatan_kode", "Kecamatan code"),
+                S("kabupaten_kode", "Kabupaten code"),
+                I("rank", "Order of choice (reach) or score order (ranking)"),
+                N("score", "Weighted score, 0–1"),
+                N("stability", "Share of perturbed runs in which the village stays selected"),
+                B("pinned", "Pinned by the planner"),
+                I("reached", "Villages within the reach radius"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "scenario_coverage",
+            Title = "Planner scenario coverage",
+            Description = "Villages within reach of a saved scenario's pilots, with the nearest pilot. Filter by scenario_id.",
+            Relation = "scenario_coverage",
+            IdColumn = "id",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "id",
+            MinZoom = 6,
+            MaxZoom = 16,
+            Properties =
+            [
+                I("scenario_id", "Scenario id"),
+                S("scenario_name", "Scenario name"),
+                S("kode", "Kemendagri village code"),
+                S("nama", "Village name"),
+                S("kecamatan_kode", "Kecamatan code"),
+                S("kabupaten_kode", "Kabupaten code"),
+                S("pilot_kode", "Code of the nearest pilot"),
+                N("distance_km", "Distance to the nearest pilot, km"),
+            ],
+        };
     }
 }
