@@ -164,7 +164,7 @@ public sealed partial class MapRenderer(MapStyle style)
         if (anchorPoint is null) return false;
         double size = Number(layer.LayoutProperty("text-size"), ctx, 16);
         var fontStack = layer.LayoutProperty("text-font")?.Evaluate(ctx) as IList<object?>;
-        using var font = new SKFont(FontLibrary.ForStack(fontStack?.OfType<string>()), (float)size);
+        using var font = FontLibrary.CreateFont(FontLibrary.ForStack(fontStack?.OfType<string>()), (float)size);
         var at = viewport.Project(anchorPoint.X, anchorPoint.Y);
         if (layer.LayoutProperty("text-offset")?.Evaluate(ctx) is IList<object?> offset && offset.Count == 2)
             at.Offset((float)((ExpressionValues.ToNumber(offset[0]) ?? 0) * size), (float)((ExpressionValues.ToNumber(offset[1]) ?? 0) * size));

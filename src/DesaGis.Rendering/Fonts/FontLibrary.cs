@@ -20,6 +20,17 @@ public static class FontLibrary
     public static SKTypeface ForStack(IEnumerable<string>? fontStack) =>
         fontStack?.Any(f => f.Contains("Bold", StringComparison.OrdinalIgnoreCase)) == true ? Bold : Regular;
 
+    /// <summary>
+    /// A font of a bundled face. Grey-scale anti-aliasing, never LCD subpixel colour fringes (paper has no subpixels),
+    /// and no hinting, so that glyph shapes do not depend on the machine.
+    /// </summary>
+    public static SKFont CreateFont(SKTypeface face, float size) => new(face, size)
+    {
+        Edging = SKFontEdging.Antialias,
+        Hinting = SKFontHinting.None,
+        Subpixel = true,
+    };
+
     /// <summary>Loads a bundled font by file name; throws <see cref="MissingFontException"/> when it is absent or unreadable.</summary>
     public static SKTypeface Load(string fileName)
     {

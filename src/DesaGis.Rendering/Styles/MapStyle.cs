@@ -103,6 +103,18 @@ public sealed class MapStyle
         }
     }
 
+    private static readonly HashSet<string> ArrayProperties =
+    [
+        "text-font", "line-dasharray", "text-offset", "icon-offset", "text-translate", "fill-translate",
+        "line-translate", "circle-translate", "text-variable-anchor", "icon-text-fit-padding", "text-padding",
+    ];
+
+    private static readonly HashSet<string> ArrayOperators =
+        ["literal", "array", "get", "step", "interpolate", "match", "case", "coalesce", "let", "var", "to-string"];
+
+    private static bool StartsWithOperator(JsonArray array) =>
+        array.Count > 0 && array[0] is JsonValue v && v.TryGetValue<string>(out var op) && ArrayOperators.Contains(op);
+
     private static Dictionary<string, StyleExpression> CompileProperties(JsonObject? properties)
     {
         var result = new Dictionary<string, StyleExpression>(StringComparer.Ordinal);
@@ -110,7 +122,11 @@ public sealed class MapStyle
         foreach (var (name, value) in properties)
         {
             if (name == "visibility") continue;
-            result[name] = StyleExpression.Parse(value);
+            // Array-valued properties (font stacks, dash patterns, offsets) are plain arrays, not expressions.
+            var node = ArrayProperties.Contains(name) && value is JsonArray array && !StartsWithOperator(array)
+                ? new JsonArray("literal", array.DeepClone())
+                : value;
+            result[name] = StyleExpression.Parse(node);
         }
         return result;
     }
