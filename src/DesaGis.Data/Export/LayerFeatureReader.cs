@@ -1,0 +1,114 @@
+using DesaGis.Core;
+using DesaGis.Core.Codes;
+using DesaGis.Core.Layers;
+using DesaGis.Core.Mapping;
+using DesaGis.Data.Sql;
+using NetTopologySuite.Geometries;
+using Npgsql;
+
+namespace DesaGis.Data.Export;
+
+/// <summary>
+/// Reads a catalog layer's features for exports and printed maps, filtered by a lon/lat box or by a region code.
+/// Column names come from the layer definition (quoted); the box, the code and the tolerance are parameters.
+/// A region filter uses the layer's own code column when it has one (kabupaten_kode, kecamatan_kode, desa_kode, or
+/// kode on the region's own layer) and otherwise the region's boundary, counting features whose interior meets it.
+/// </summary>
+public sealed class LayerFeatureReader(NpgsqlDataSource dataSource)
+{
+    /// <summary>The features of a layer in an area (all of them when <paramref name="area"/> is null).</summary>
+    public async Task<FeatureSet> ReadAsync(LayerDefinition layer, ExportArea? area, double tolerance, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = BuildSql(layer, area, tolerance);
+        await using var cmd = dataSource.CreateCommand(sql);
+        cmd.Parameters.AddRange(parameters.ToArray());
+        var features = new List<MapFeature>();
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var geometry = reader.IsDBNull(layer.Properties.Count + 1) ? null : reader.GetFieldValue<Geometry>(layer.Properties.Count + 1);
+            if (geometry is null || geometry.IsEmpty) continue;
+            geometry.SRID = 4326;
+            var attributes = new Dictionary<string, object?>(layer.Properties.Count, StringComparer.Ordinal);
+            for (int i = 0; i < layer.Properties.Count; i++)
+                attributes[layer.Properties[i].Name] = Normalize(reader.IsDBNull(i + 1) ? null : reader.GetValue(i + 1));
+            var id = reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            features.Add(new MapFeature(id, geometry, attributes));
+        }
+        return new FeatureSet(layer.Id, features);
+    }
+
+    /// <summary>The SQL and parameters for a layer and an area kind; exposed for tests of the builder.</summary>
+    public static (string Sql, List<NpgsqlParameter> Parameters) BuildSql(LayerDefinition layer, ExportArea? area, double tolerance)
+    {
+        string geom = "t." + SqlIdentifier.Quote(layer.GeometryColumn);
+        var columns = layer.Properties.Select(p => "t." + SqlIdentifier.Quote(p.Column));
+        var parameters = new List<NpgsqlParameter> { new("tol", Math.Max(0, tolerance)) };
+        var where = new List<string> { $"{geom} IS NOT NULL" };
+        if (area?.Box is BoundingBox box)
+        {
+            parameters.Add(new NpgsqlParameter("minx", box.MinX));
+            parameters.Add(new NpgsqlParameter("miny", box.MinY));
+            parameters.Add(new NpgsqlParameter("maxx", box.MaxX));
+            parameters.Add(new NpgsqlParameter("maxy", box.MaxY));
+            const string envelope = "ST_MakeEnvelope(@minx, @miny, @maxx, @maxy, 4326)";
+            where.Add($"{geom} && {envelope} AND ST_Intersects({geom}, {envelope})");
+        }
+        else if (area?.Code is KemendagriCode code)
+        {
+            parameters.Add(new NpgsqlParameter("code", code.Dotted));
+            if (CodeColumn(layer, code.Level) is { } column)
+                where.Add($"t.{SqlIdentifier.Quote(column)} = @code");
+            else
+            {
+                var regionTable = code.Level switch
+                {
+                    AdminLevel.Desa => "desa",
+                    AdminLevel.Kecamatan => "kecamatan",
+                    AdminLevel.Kabupaten => "kabupaten",
+                    _ => "provinsi",
+                };
+                // Interiors must meet: a neighbour that only shares a border is not "in" the region.
+                where.Add($"ST_Relate({geom}, (SELECT r.geom FROM {SqlIdentifier.Quote("desagis", regionTable)} r WHERE r.kode = @code), 'T********')");
+            }
+        }
+        var order = layer.DefaultSortColumn ?? layer.IdColumn;
+        var sql = $"""
+            SELECT t.{SqlIdentifier.Quote(layer.IdColumn)}, {string.Join(", ", columns)},
+                   CASE WHEN @tol > 0 THEN ST_SimplifyPreserveTopology({geom}, @tol) ELSE {geom} END
+              FROM {SqlIdentifier.Quote(layer.Schema, layer.Relation)} t
+             WHERE {string.Join(" AND ", where)}
+             ORDER BY t.{SqlIdentifier.Quote(order)}
+            """;
+        return (sql, parameters);
+    }
+
+    /// <summary>The layer's column that holds the code of a region at the level, or null (then the filter is spatial).</summary>
+    public static string? CodeColumn(LayerDefinition layer, AdminLevel level)
+    {
+        var own = (layer.Id, level) switch
+        {
+            ("kabupaten", AdminLevel.Kabupaten) or ("kecamatan", AdminLevel.Kecamatan) or ("provinsi", AdminLevel.Provinsi) => "kode",
+            ("villages" or "village_indicators", AdminLevel.Desa) => "kode",
+            _ => null,
+        };
+        if (own is not null) return layer.FindProperty(own)?.Column;
+        var name = level switch
+        {
+            AdminLevel.Kabupaten => "kabupaten_kode",
+            AdminLevel.Kecamatan => "kecamatan_kode",
+            AdminLevel.Desa => "desa_kode",
+            _ => "provinsi_kode",
+        };
+        return layer.FindProperty(name)?.Column;
+    }
+
+    private static object? Normalize(object? value) => value switch
+    {
+        int i => (long)i,
+        short s => (long)s,
+        float f => (double)f,
+        decimal m => (double)m,
+        _ => value,
+    };
+}

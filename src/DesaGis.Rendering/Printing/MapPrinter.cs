@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using DesaGis.Core;
+using DesaGis.Core.Mapping;
+using DesaGis.Rendering.Layout;
+using DesaGis.Rendering.Styles;
+
+namespace DesaGis.Rendering.Printing;
+
+/// <summary>
+/// Prints an area: looks it up, loads the layers the style draws from the map data source, and renders the pages
+/// (one for the area, plus one per village for an atlas).
+/// </summary>
+public sealed class MapPrinter(MapStyle style, IMapDataSource source)
+{
+    /// <summary>Sources printed when neither the request nor the style names any.</summary>
+    public static readonly IReadOnlyList<string> DefaultSources =
+    [
+        "Batas wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah_boundaries)",
+        "Indikator desa: BPS, Kemendesa (IDM) dan mitra program, sebagaimana dimuat di DesaGis",
+    ];
+
+    public MapStyle Style { get; } = style;
+
+    /// <summary>Writes the PDF or PNG; returns the number of pages.</summary>
+    /// <exception cref="UnknownAreaException">The region code is not in the data.</exception>
+    /// <exception cref="ArgumentException">The request cannot be printed (e.g. an atlas as PNG).</exception>
+    public async Task<int> PrintAsync(MapPrintRequest request, Stream output, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
+        if (request.Options.Validate() is { } problem) throw new ArgumentException(problem);
+        if (request.Atlas && request.Options.Format == MapOutputFormat.Png)
+            throw new ArgumentException("An atlas has several pages; ask for format=pdf.");
+        var area = await source.ResolveAsync(request.Area, cancellationToken) ?? throw new UnknownAreaException(request.Area);
+        var villages = request.Atlas ? await source.VillagesAsync(area, cancellationToken) : [];
+
+        // The frame is wider or taller than the area, so load a generous box around it; simplify to about a
+        // third of a printed pixel of the smallest page's scale.
+        var extent = area.Extent;
+        double span = Math.Max(extent.Width, extent.Height);
+        var loadBox = extent.Expand(span * 0.6);
+        double smallest = villages.Count > 0 ? villages.Min(v => Math.Max(v.Extent.Width, v.Extent.Height)) : span;
+        double tolerance = smallest / 4000;
+        var data = await source.LoadAsync(loadBox, Style.SourceLayers, tolerance, cancellationToken);
+        var overview = request.Overview ? await source.OverviewAsync(area, cancellationToken) : null;
+
+        var pages = new List<MapPage>
+        {
+            new()
+            {
+                Title = request.Title ?? area.Title,
+                Subtitle = area.Subtitle,
+                Extent = extent,
+                Data = data,
+                Focus = area.Area.Kind == AreaKind.BoundingBox ? null : area.Boundary,
+                Overview = overview,
+            },
+        };
+        foreach (var village in villages)
+        {
+            pages.Add(new MapPage
+            {
+                Title = village.Title,
+                Subtitle = village.Subtitle,
+                Extent = village.Extent,
+                Data = data,
+                Focus = village.Boundary,
+                Overview = overview,
+            });
+        }
+        var options = request.Options.Sources.Count > 0 ? request.Options : request.Options with { Sources = SourcesOf(Style) };
+        new MapDocumentRenderer(Style).Render(pages, options, output, progress);
+        return pages.Count;
+    }
+
+    private static IReadOnlyList<string> SourcesOf(MapStyle style) =>
+        style.Metadata?["desagis:sources"] is JsonArray list
+            ? list.Select(n => n?.GetValue<string>()).OfType<string>().ToList()
+            : DefaultSources;
+}
