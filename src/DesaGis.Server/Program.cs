@@ -9,6 +9,7 @@ builder.AddDesaGisOptions();
 builder.Services.AddDesaGisProblemDetails();
 builder.Services.AddDesaGisDatabase();
 builder.Services.AddDesaGisHttp();
+builder.Services.AddDesaGisExports();
 
 var app = builder.Build();
 
@@ -16,6 +17,7 @@ app.UseDesaGisErrorHandling();
 app.UseDesaGisHttp();
 
 app.MapHealthEndpoints();
+app.MapExportEndpoints();
 
 app.Run();
 
