@@ -1,8 +1,8 @@
 namespace DesaGis.Core.Mapping;
 
 /// <summary>
-/// The poverty-rate classes of DesaGis maps (P0, percent), shared by the printed map's legend, KML styling and the
-/// web style so that a class has one colour everywhere.
+/// The poverty-rate classes of DesaGis maps (P0, percent), the classes of the viewer's style (styles/desagis.json),
+/// used where a style is not at hand (KML) so that a class has one colour everywhere.
 /// </summary>
 /// <param name="Key">A stable key (used as a KML style id).</param>
 /// <param name="Label">The legend label.</param>
@@ -13,12 +13,13 @@ public sealed record PovertyClass(string Key, string Label, string Color, double
 {
     public static readonly IReadOnlyList<PovertyClass> All =
     [
-        new("nodata", "Tidak ada data", "#d9d9d9", null, null),
-        new("p0-10", "< 10 %", "#ffffcc", 0, 10),
-        new("p10-15", "10–15 %", "#fed976", 10, 15),
+        new("nodata", "Tidak ada data / no data", "#d9d9d9", null, null),
+        new("p0-5", "< 5 %", "#ffffb2", 0, 5),
+        new("p5-10", "5–10 %", "#fed976", 5, 10),
+        new("p10-15", "10–15 %", "#feb24c", 10, 15),
         new("p15-20", "15–20 %", "#fd8d3c", 15, 20),
-        new("p20-30", "20–30 %", "#e31a1c", 20, 30),
-        new("p30", "≥ 30 %", "#800026", 30, null),
+        new("p20-30", "20–30 %", "#f03b20", 20, 30),
+        new("p30", "≥ 30 %", "#bd0026", 30, null),
     ];
 
     /// <summary>The class of a poverty rate (null means no data).</summary>

@@ -30,21 +30,27 @@ public sealed partial class MapRenderer(MapStyle style)
         canvas.ClipRect(viewport.Frame);
         var labels = new LabelPlacer(viewport.Frame);
         double zoom = viewport.Zoom;
+        var drawn = new HashSet<StyleLayer>();
         foreach (var layer in Style.Layers)
         {
-            if (!layer.IsShownAt(zoom)) continue;
+            if (!layer.IsShownAt(zoom) || layer.Type == StyleLayerType.Symbol) continue;
             bool drew = layer.Type switch
             {
                 StyleLayerType.Background => DrawBackground(canvas, viewport, layer, zoom),
                 StyleLayerType.Fill => DrawFeatures(canvas, viewport, layer, data, zoom, DrawFill),
                 StyleLayerType.Line => DrawFeatures(canvas, viewport, layer, data, zoom, DrawLine),
                 StyleLayerType.Circle => DrawFeatures(canvas, viewport, layer, data, zoom, DrawCircle),
-                StyleLayerType.Symbol => DrawFeatures(canvas, viewport, layer, data, zoom,
-                    (c, v, l, f, ctx) => DrawLabel(c, v, l, f, ctx, labels)),
                 _ => false,
             };
-            if (drew) _drawn.Add(layer);
+            if (drew) drawn.Add(layer);
         }
+        // Labels go on top, and as in MapLibre a later symbol layer wins a collision: place them last-first.
+        foreach (var layer in Style.Layers.Where(l => l.Type == StyleLayerType.Symbol && l.IsShownAt(zoom)).Reverse())
+        {
+            if (DrawFeatures(canvas, viewport, layer, data, zoom, (c, v, l, f, ctx) => DrawLabel(c, v, l, f, ctx, labels)))
+                drawn.Add(layer);
+        }
+        _drawn.AddRange(Style.Layers.Where(drawn.Contains));
         canvas.Restore();
     }
 

@@ -34,6 +34,8 @@ internal static class ExpressionCompiler
         return new StyleExpression(node, c => ExpressionValues.ToBoolean(eval(c)), !dynamic);
     }
 
+    // Vector tiles drop null attributes, so in the viewer a null value is an absent one; "has" agrees with that.
+
     // Legacy filters (["==", "field", value], ["in", "field", a, b], ["has", "field"]) name the property by a bare
     // string in second place; the expression forms never do (their operands are expressions or literals).
     private static Eval CompileFilterNode(JsonNode node, ref bool dynamic)
@@ -79,7 +81,7 @@ internal static class ExpressionCompiler
                     dynamic = true;
                     var key = arr[1]!.GetValue<string>();
                     bool negate = op == "!has";
-                    return c => (c.Feature?.Attributes.ContainsKey(key) ?? false) != negate;
+                    return c => (c.Feature?[key] is not null) != negate;
                 }
             }
         }
@@ -156,7 +158,7 @@ internal static class ExpressionCompiler
             {
                 dynamic = true;
                 var key = Compile(args[0], ref dynamic);
-                return c => ExpressionValues.ToText(key(c)) is string k && (c.Feature?.Attributes.ContainsKey(k) ?? false);
+                return c => ExpressionValues.ToText(key(c)) is string k && c.Feature?[k] is not null;
             }
             case "id":
                 dynamic = true;

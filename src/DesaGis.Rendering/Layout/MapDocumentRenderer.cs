@@ -141,7 +141,7 @@ public sealed class MapDocumentRenderer(MapStyle style)
             DrawOverview(canvas, overview, viewport, inset);
             y = inset.Bottom + Gap;
         }
-        var legend = LegendBuilder.Build(drawn, viewport.Zoom);
+        var legend = LegendBuilder.Build(Style, drawn, viewport.Zoom);
         var legendColumn = landscape ? first : Column(1);
         float legendTop = landscape ? y : legendColumn.Top;
         float footerHeight = landscape ? 150 : 0;

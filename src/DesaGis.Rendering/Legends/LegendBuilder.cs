@@ -7,7 +7,9 @@ using SkiaSharp;
 namespace DesaGis.Rendering.Legends;
 
 /// <summary>
-/// Builds the legend of the layers a map shows. A layer's <c>metadata["desagis:legend"]</c> wins when present
+/// Builds the legend of the layers a map shows. When the style's top-level <c>metadata["desagis:legend"]</c> is a
+/// list of entries (<c>{"title", "layer", "kind", "classes": [{"label", "color"}]}</c> or a single <c>"color"</c>),
+/// as in styles/desagis.json, exactly the entries whose layer was drawn are shown, in the list's order. Otherwise a layer's <c>metadata["desagis:legend"]</c> wins when present
 /// (<c>{"title": "…", "items": [{"label": "…", "color": "#…"}]}</c>, or <c>false</c> to leave the layer out);
 /// otherwise the legend is read from the paint: a <c>step</c> gives one class per interval, a <c>match</c> one per
 /// label, an <c>interpolate</c> one per stop, a constant colour one swatch. Symbol and background layers have none.
@@ -17,6 +19,38 @@ public static class LegendBuilder
     public const string MetadataKey = "desagis:legend";
     public const string TitleKey = "desagis:title";
 
+    /// <summary>The legend of the drawn layers of a style: from the style's legend list when it has one, else per layer.</summary>
+    public static IReadOnlyList<LegendGroup> Build(MapStyle style, IReadOnlyCollection<StyleLayer> drawn, double zoom)
+    {
+        if (style.Metadata?[MetadataKey] is not JsonArray entries) return Build(drawn, zoom);
+        var drawnIds = drawn.Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
+        var groups = new List<LegendGroup>();
+        foreach (var entry in entries.OfType<JsonObject>())
+        {
+            var layerId = entry["layer"]?.GetValue<string>();
+            if (layerId is null || !drawnIds.Contains(layerId)) continue;
+            var symbol = entry["kind"]?.GetValue<string>() switch
+            {
+                "line" => LegendSymbol.Line,
+                "circle" => LegendSymbol.Circle,
+                _ => LegendSymbol.Fill,
+            };
+            var title = entry["title"]?.GetValue<string>() ?? Humanize(layerId);
+            var items = new List<LegendItem>();
+            if (entry["classes"] is JsonArray classes)
+            {
+                foreach (var c in classes.OfType<JsonObject>())
+                    if (c["label"]?.GetValue<string>() is { } label && c["color"]?.GetValue<string>() is { } text && CssColor.TryParse(text, out var color))
+                        items.Add(new LegendItem(label, symbol, color));
+            }
+            else if (entry["color"]?.GetValue<string>() is { } text && CssColor.TryParse(text, out var color))
+                items.Add(new LegendItem(title, symbol, color));
+            if (items.Count > 0) groups.Add(new LegendGroup(title, items));
+        }
+        return groups;
+    }
+
+    /// <summary>The legend of layers from their own metadata or paint.</summary>
     public static IReadOnlyList<LegendGroup> Build(IEnumerable<StyleLayer> layers, double zoom)
     {
         var groups = new List<LegendGroup>();

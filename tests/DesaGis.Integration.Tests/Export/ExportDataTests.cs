@@ -76,10 +76,11 @@ public class ExportDataTests(ExportFixture fixture) : IClassFixture<ExportFixtur
         Assert.Equal(12, placemarks.Count);
         string StyleOf(string name) => placemarks.Single(p => p.Element(ns + "name")!.Value == name).Element(ns + "styleUrl")!.Value;
         Assert.Equal("#p30", StyleOf("Ulu Benteng"));     // 35 %
-        Assert.Equal("#p0-10", StyleOf("Sungai Ulin"));   // 5 %
+        Assert.Equal("#p5-10", StyleOf("Sungai Ulin"));   // 5 %
+        Assert.Equal("#p0-5", StyleOf("Simpang Arja"));   // 3 %
         Assert.Equal("#nodata", StyleOf("Handil Bakti")); // no figures
         var p30 = kml.Descendants(ns + "Style").Single(s => (string?)s.Attribute("id") == "p30");
-        Assert.Equal("bf260080", p30.Element(ns + "PolyStyle")!.Element(ns + "color")!.Value); // #800026 in aabbggrr
+        Assert.Equal("bf2600bd", p30.Element(ns + "PolyStyle")!.Element(ns + "color")!.Value); // #bd0026 in aabbggrr
 
         using var temp = ExternalTools.TempFolder();
         var path = temp.File("villages.kml");

@@ -31,7 +31,7 @@ public sealed class ExportFixture : IAsyncLifetime
     {
         await Database.InitializeAsync();
         await SeedAsync();
-        Server = new DesaGisServer(Database);
+        Server = new ExportServer(Database);
         Client = await Server.CreateReadyClientAsync();
     }
 

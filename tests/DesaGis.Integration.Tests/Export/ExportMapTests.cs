@@ -28,8 +28,8 @@ public class ExportMapTests(ExportFixture fixture) : IClassFixture<ExportFixture
         ExternalTools.Run("pdftoppm", "-png", "-r", "40", "-singlefile", pdf, temp.File("page"));
         using var page = SKBitmap.Decode(temp.File("page.png"));
         Assert.True(NonWhiteShare(page) > 0.25, "The rendered page is (nearly) blank.");
-        // Each poverty class drawn at fill-opacity 0.85 over the kabupaten's paper tone (#f7f5ef).
-        foreach (var hex in new[] { "#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026", "#d9d9d9" })
+        // Each poverty class of the viewer style, drawn at fill-opacity 0.85 over its background (#eef3f6).
+        foreach (var hex in new[] { "#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026", "#d9d9d9" })
             Assert.True(CountNear(page, Blend(hex)) > 50, $"The class colour {hex} is missing from the page.");
     }
 
@@ -46,7 +46,8 @@ public class ExportMapTests(ExportFixture fixture) : IClassFixture<ExportFixture
         Assert.Contains("Kabupaten Barito Kuala", text);
         Assert.Contains("Pulau Sugara'", text); // a village label, apostrophe and all
         Assert.Contains("Legenda", text);
-        Assert.Contains("Penduduk miskin", text);
+        Assert.Contains("Poverty rate (P0, %)", text); // the legend of styles/desagis.json
+        Assert.Contains("30 % and more", text);
         Assert.Contains("Skala 1 :", text);
     }
 
@@ -72,7 +73,7 @@ public class ExportMapTests(ExportFixture fixture) : IClassFixture<ExportFixture
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         using var png = SKBitmap.Decode(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal((827, 1169), (png.Width, png.Height)); // 210 × 297 mm at 100 dpi
-        Assert.True(CountNear(png, Blend("#800026")) > 500, "The village (35 %) is not drawn in the top class colour.");
+        Assert.True(CountNear(png, Blend("#bd0026")) > 500, "The village (35 %) is not drawn in the top class colour.");
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public class ExportMapTests(ExportFixture fixture) : IClassFixture<ExportFixture
     private static SKColor Blend(string hex)
     {
         var c = SKColor.Parse(hex);
-        var paper = SKColor.Parse("#f7f5ef");
+        var paper = SKColor.Parse("#eef3f6");
         static byte Mix(byte a, byte b) => (byte)Math.Round(a * 0.85 + b * 0.15);
         return new SKColor(Mix(c.Red, paper.Red), Mix(c.Green, paper.Green), Mix(c.Blue, paper.Blue));
     }
