@@ -70,9 +70,15 @@ public sealed partial class MapRenderer(MapStyle style)
     {
         if (layer.SourceLayer is null || !data.Contains(layer.SourceLayer)) return false;
         bool any = false;
+        // Features wholly outside the map are skipped before any projection (an atlas page shows a small part of
+        // the data it is given). The box is widened so that strokes and labels at the edge still draw.
+        var shown = viewport.LonLat;
+        var visible = new NetTopologySuite.Geometries.Envelope(shown.MinX, shown.MaxX, shown.MinY, shown.MaxY);
+        visible.ExpandBy(shown.Width * 0.05, shown.Height * 0.05);
         foreach (var feature in data[layer.SourceLayer].Features)
         {
             if (feature.Geometry is null || feature.Geometry.IsEmpty) continue;
+            if (!visible.Intersects(feature.Geometry.EnvelopeInternal)) continue;
             var ctx = new EvaluationContext(zoom, feature);
             if (layer.Filter is not null && !layer.Filter.EvaluateBoolean(ctx)) continue;
             any |= draw(canvas, viewport, layer, feature, ctx);
@@ -247,24 +253,52 @@ public sealed partial class MapRenderer(MapStyle style)
         return builder.Detach();
     }
 
-    /// <summary>A stroke path: lines as they are, polygons by their rings.</summary>
+    /// <summary>
+    /// A stroke path: lines as they are, polygons by their rings. Segments wholly outside the frame (plus a margin)
+    /// are left out: a dashed stroke becomes one shape per dash in a PDF, and the dashes of a border that runs far
+    /// outside a village page would otherwise fill the file.
+    /// </summary>
     public static SKPath LinePath(Viewport viewport, Geometry geometry)
     {
+        var clip = viewport.Frame;
+        clip.Inflate(20, 20);
         using var builder = new SKPathBuilder();
         for (int i = 0; i < geometry.NumGeometries; i++)
         {
             switch (geometry.GetGeometryN(i))
             {
                 case Polygon polygon:
-                    AddRing(builder, viewport, polygon.ExteriorRing.CoordinateSequence, close: true);
-                    foreach (var hole in polygon.InteriorRings) AddRing(builder, viewport, hole.CoordinateSequence, close: true);
+                    AddClippedLine(builder, viewport, polygon.ExteriorRing.CoordinateSequence, clip);
+                    foreach (var hole in polygon.InteriorRings) AddClippedLine(builder, viewport, hole.CoordinateSequence, clip);
                     break;
                 case LineString line:
-                    AddRing(builder, viewport, line.CoordinateSequence, close: false);
+                    AddClippedLine(builder, viewport, line.CoordinateSequence, clip);
                     break;
             }
         }
         return builder.Detach();
+    }
+
+    private static void AddClippedLine(SKPathBuilder builder, Viewport viewport, CoordinateSequence coords, SKRect clip)
+    {
+        if (coords.Count < 2) return;
+        var previous = viewport.Project(coords.GetX(0), coords.GetY(0));
+        bool penDown = false;
+        for (int k = 1; k < coords.Count; k++)
+        {
+            var current = viewport.Project(coords.GetX(k), coords.GetY(k));
+            // A segment can only be seen if it is not wholly on the far side of one clip edge.
+            bool outside = (previous.X < clip.Left && current.X < clip.Left) || (previous.X > clip.Right && current.X > clip.Right) ||
+                           (previous.Y < clip.Top && current.Y < clip.Top) || (previous.Y > clip.Bottom && current.Y > clip.Bottom);
+            if (outside) penDown = false;
+            else
+            {
+                if (!penDown) builder.MoveTo(previous);
+                builder.LineTo(current);
+                penDown = true;
+            }
+            previous = current;
+        }
     }
 
     private static void AddRing(SKPathBuilder builder, Viewport viewport, CoordinateSequence coords, bool close)

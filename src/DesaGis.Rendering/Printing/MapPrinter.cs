@@ -24,13 +24,18 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
     /// <summary>Writes the PDF or PNG; returns the number of pages.</summary>
     /// <exception cref="UnknownAreaException">The region code is not in the data.</exception>
     /// <exception cref="ArgumentException">The request cannot be printed (e.g. an atlas as PNG).</exception>
-    public async Task<int> PrintAsync(MapPrintRequest request, Stream output, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <param name="request">What to print.</param>
+    /// <param name="output">Where the PDF or PNG goes.</param>
+    /// <param name="progress">Hears the share done (0–1): looking up, loading data, then page by page.</param>
+    /// <param name="cancellationToken">Stops the data queries.</param>
+    public async Task<int> PrintAsync(MapPrintRequest request, Stream output, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         if (request.Options.Validate() is { } problem) throw new ArgumentException(problem);
         if (request.Atlas && request.Options.Format == MapOutputFormat.Png)
             throw new ArgumentException("An atlas has several pages; ask for format=pdf.");
         var area = await source.ResolveAsync(request.Area, cancellationToken) ?? throw new UnknownAreaException(request.Area);
         var villages = request.Atlas ? await source.VillagesAsync(area, cancellationToken) : [];
+        progress?.Report(0.1);
 
         // The frame is wider or taller than the area, so load a generous box around it; simplify to about a
         // third of a printed pixel of the smallest page's scale.
@@ -41,6 +46,7 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
         double tolerance = smallest / 4000;
         var data = await source.LoadAsync(loadBox, Style.SourceLayers, tolerance, cancellationToken);
         var overview = request.Overview ? await source.OverviewAsync(area, cancellationToken) : null;
+        progress?.Report(0.3);
 
         var pages = new List<MapPage>
         {
@@ -67,7 +73,8 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
             });
         }
         var options = request.Options.Sources.Count > 0 ? request.Options : request.Options with { Sources = SourcesOf(Style) };
-        new MapDocumentRenderer(Style).Render(pages, options, output, progress);
+        var pageProgress = progress is null ? null : new PageProgress(progress, pages.Count);
+        new MapDocumentRenderer(Style).Render(pages, options, output, pageProgress);
         return pages.Count;
     }
 
@@ -75,4 +82,10 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
         style.Metadata?["desagis:sources"] is JsonArray list
             ? list.Select(n => n?.GetValue<string>()).OfType<string>().ToList()
             : DefaultSources;
+
+    // Pages are the last 70 % of the work; reported synchronously, page by page.
+    private sealed class PageProgress(IProgress<double> target, int pages) : IProgress<int>
+    {
+        public void Report(int value) => target.Report(0.3 + 0.7 * value / pages);
+    }
 }
