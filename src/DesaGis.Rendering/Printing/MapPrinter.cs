@@ -19,6 +19,9 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
         "Indikator desa: BPS, Kemendesa (IDM) dan mitra program, sebagaimana dimuat di DesaGis",
     ];
 
+    /// <summary>The most village pages one atlas may have (a kabupaten has up to a few hundred villages).</summary>
+    public const int MaxAtlasPages = 400;
+
     public MapStyle Style { get; } = style;
 
     /// <summary>Writes the PDF or PNG; returns the number of pages.</summary>
@@ -35,6 +38,8 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
             throw new ArgumentException("An atlas has several pages; ask for format=pdf.");
         var area = await source.ResolveAsync(request.Area, cancellationToken) ?? throw new UnknownAreaException(request.Area);
         var villages = request.Atlas ? await source.VillagesAsync(area, cancellationToken) : [];
+        if (villages.Count > MaxAtlasPages)
+            throw new ArgumentException($"The atlas would have {villages.Count} village pages (at most {MaxAtlasPages}); make one per kecamatan.");
         progress?.Report(0.1);
 
         // The frame is wider or taller than the area, so load a generous box around it; simplify to about a

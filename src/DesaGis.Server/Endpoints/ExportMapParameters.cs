@@ -24,6 +24,9 @@ public sealed record ExportMapParameters
 
     public const int MaxTitleLength = 200;
 
+    /// <summary>The largest bbox side a printed map accepts: beyond it a page shows nothing legible.</summary>
+    public const double MaxPrintSpanDegrees = 15;
+
     public static ExportMapParameters FromQuery(IQueryCollection q) => new()
     {
         Bbox = q["bbox"], Kabupaten_kode = q["kabupaten_kode"], Kecamatan_kode = q["kecamatan_kode"], Desa_kode = q["desa_kode"],
@@ -70,6 +73,11 @@ public sealed record ExportMapParameters
     {
         var area = ToArea(out error);
         if (area is null) return null;
+        if (area.Box is { } box && (box.Width > MaxPrintSpanDegrees || box.Height > MaxPrintSpanDegrees))
+        {
+            error = $"A printed map covers at most {MaxPrintSpanDegrees}° × {MaxPrintSpanDegrees}°; use a smaller bbox or a kabupaten code (for larger areas export the data instead).";
+            return null;
+        }
         PaperSize paper = PaperSize.A4;
         if (!string.IsNullOrWhiteSpace(Paper) && !Enum.TryParse(Paper.Trim(), ignoreCase: true, out paper))
         {

@@ -93,6 +93,7 @@ public class ExportMapTests(ExportFixture fixture) : IClassFixture<ExportFixture
     [InlineData("/export/map?kabupaten_kode=63.04.01", "kabupaten code")]
     [InlineData("/export/map?bbox=1,2,3", "four numbers")]
     [InlineData("/export/map?bbox=114,-3,200,-2", "longitude/latitude")]
+    [InlineData("/export/map?bbox=95,-11,141,6", "at most 15")]
     [InlineData("/export/map?kabupaten_kode=63.04&paper=a5", "a4 or a3")]
     [InlineData("/export/map?kabupaten_kode=63.04&orientation=sideways", "portrait or landscape")]
     [InlineData("/export/map?kabupaten_kode=63.04&dpi=600", "96 to 300")]
