@@ -92,9 +92,10 @@ public static class ExportCommands
         var collection = new Argument<string>("collection") { Description = "Collection id: " + string.Join(", ", LayerCatalog.Default.Layers.Select(l => l.Id)) + "." };
         var format = new Option<string>("--format") { Description = DataExportFormats.Names + ".", DefaultValueFactory = _ => "gpkg" };
         var geometry = new Option<string>("--geometry") { Description = "CSV geometry: wkt or centroid.", DefaultValueFactory = _ => "wkt" };
+        var scenario = new Option<long?>("--scenario") { Description = "Only this saved planner scenario's features (scenario layers)." };
         var command = new Command("data", "Export a collection (optionally of one area) as GeoJSON, CSV, GeoPackage, Shapefile, KML or GPX.")
         {
-            collection, format, geometry, Bbox, Kabupaten, Kecamatan, Desa, Output,
+            collection, format, geometry, scenario, Bbox, Kabupaten, Kecamatan, Desa, Output,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -108,6 +109,10 @@ public static class ExportCommands
                 area = Area(parse);
                 if (area is null) return 2;
             }
+            var scenarioId = parse.GetValue(scenario);
+            if (scenarioId is <= 0) return Fail("--scenario must be a positive scenario id.");
+            if (scenarioId is not null && layer.FindProperty(LayerFeatureReader.ScenarioProperty) is null)
+                return Fail($"The collection '{layer.Id}' has no scenario_id; use a scenario layer such as scenario_pilots.");
             var path = parse.GetValue(Output) ?? DataExportService.FileName(layer, area, fileFormat);
             await using var dataSource = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
             var exports = new DataExportService(dataSource, LayerCatalog.Default);
@@ -115,7 +120,7 @@ public static class ExportCommands
             await AnsiConsole.Progress().StartAsync(async ctx =>
             {
                 var read = ctx.AddTask($"Reading {layer.Id}", maxValue: 1);
-                var features = await exports.ReadAsync(layer, area, ct);
+                var features = await exports.ReadAsync(layer, area, ct, scenarioId);
                 count = features.Features.Count;
                 read.Value = 1;
                 var write = ctx.AddTask($"Writing {Path.GetFileName(path)}", maxValue: 1);

@@ -13,14 +13,15 @@ public sealed class DataExportService(NpgsqlDataSource dataSource, LayerCatalog 
     public LayerCatalog Catalog { get; } = catalog;
 
     /// <summary>Reads the features of a layer in an area (all of it when the area is null).</summary>
-    public Task<FeatureSet> ReadAsync(LayerDefinition layer, ExportArea? area, CancellationToken cancellationToken) =>
-        _reader.ReadAsync(layer, area, 0, cancellationToken);
+    public Task<FeatureSet> ReadAsync(LayerDefinition layer, ExportArea? area, CancellationToken cancellationToken, long? scenarioId = null) =>
+        _reader.ReadAsync(layer, area, 0, cancellationToken, scenarioId);
 
     /// <summary>Writes the export; returns the number of features written.</summary>
+    /// <exception cref="ArgumentException">A scenario id for a collection without <c>scenario_id</c>.</exception>
     public async Task<int> ExportAsync(LayerDefinition layer, ExportArea? area, DataExportFormat format, Stream output,
-        CsvGeometry csvGeometry, CancellationToken cancellationToken)
+        CsvGeometry csvGeometry, CancellationToken cancellationToken, long? scenarioId = null)
     {
-        var features = await ReadAsync(layer, area, cancellationToken);
+        var features = await ReadAsync(layer, area, cancellationToken, scenarioId);
         await WriteAsync(layer, features, format, output, csvGeometry, Title(layer, area), cancellationToken);
         return features.Features.Count;
     }

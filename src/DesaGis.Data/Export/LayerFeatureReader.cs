@@ -16,10 +16,17 @@ namespace DesaGis.Data.Export;
 /// </summary>
 public sealed class LayerFeatureReader(NpgsqlDataSource dataSource)
 {
-    /// <summary>The features of a layer in an area (all of them when <paramref name="area"/> is null).</summary>
-    public async Task<FeatureSet> ReadAsync(LayerDefinition layer, ExportArea? area, double tolerance, CancellationToken cancellationToken)
+    /// <summary>The property that ties a feature to a saved planner scenario (scenario layers carry it).</summary>
+    public const string ScenarioProperty = "scenario_id";
+
+    /// <summary>
+    /// The features of a layer in an area (all of them when <paramref name="area"/> is null), optionally of one
+    /// planner scenario (only for layers with a <c>scenario_id</c> property).
+    /// </summary>
+    public async Task<FeatureSet> ReadAsync(LayerDefinition layer, ExportArea? area, double tolerance, CancellationToken cancellationToken,
+        long? scenarioId = null)
     {
-        var (sql, parameters) = BuildSql(layer, area, tolerance);
+        var (sql, parameters) = BuildSql(layer, area, tolerance, scenarioId);
         await using var cmd = dataSource.CreateCommand(sql);
         cmd.Parameters.AddRange(parameters.ToArray());
         var features = new List<MapFeature>();
@@ -39,7 +46,8 @@ public sealed class LayerFeatureReader(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The SQL and parameters for a layer and an area kind; exposed for tests of the builder.</summary>
-    public static (string Sql, List<NpgsqlParameter> Parameters) BuildSql(LayerDefinition layer, ExportArea? area, double tolerance)
+    public static (string Sql, List<NpgsqlParameter> Parameters) BuildSql(LayerDefinition layer, ExportArea? area, double tolerance,
+        long? scenarioId = null)
     {
         string geom = "t." + SqlIdentifier.Quote(layer.GeometryColumn);
         var columns = layer.Properties.Select(p => "t." + SqlIdentifier.Quote(p.Column));
@@ -71,6 +79,13 @@ public sealed class LayerFeatureReader(NpgsqlDataSource dataSource)
                 // Interiors must meet: a neighbour that only shares a border is not "in" the region.
                 where.Add($"ST_Relate({geom}, (SELECT r.geom FROM {SqlIdentifier.Quote("desagis", regionTable)} r WHERE r.kode = @code), 'T********')");
             }
+        }
+        if (scenarioId is long sid)
+        {
+            var column = layer.FindProperty(ScenarioProperty)?.Column
+                ?? throw new ArgumentException($"The collection '{layer.Id}' has no {ScenarioProperty}; scenario exports use the scenario layers.");
+            parameters.Add(new NpgsqlParameter("scenario", sid));
+            where.Add($"t.{SqlIdentifier.Quote(column)} = @scenario");
         }
         var order = layer.DefaultSortColumn ?? layer.IdColumn;
         var sql = $"""

@@ -85,8 +85,18 @@ public static class ExportEndpoints
             area = ExportArea.TryCreate(bbox, kab, kec, desa, out var error);
             if (area is null) return Problems.BadRequest(error!);
         }
+        long? scenarioId = null;
+        string? scenarioText = q["scenario_id"];
+        if (!string.IsNullOrWhiteSpace(scenarioText))
+        {
+            if (!long.TryParse(scenarioText.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sid) || sid <= 0)
+                return Problems.BadRequest("scenario_id must be a positive whole number (a saved planner scenario's id).");
+            if (layer.FindProperty(LayerFeatureReader.ScenarioProperty) is null)
+                return Problems.BadRequest($"The collection '{layer.Id}' has no scenario_id; export a scenario's layers (e.g. scenario_pilots) with scenario_id.");
+            scenarioId = sid;
+        }
         var output = new MemoryStream();
-        await exports.ExportAsync(layer, area, format, output, csvGeometry, ct);
+        await exports.ExportAsync(layer, area, format, output, csvGeometry, ct, scenarioId);
         output.Position = 0;
         return TypedResults.File(output, DataExportFormats.MediaType(format), DataExportService.FileName(layer, area, format));
     }

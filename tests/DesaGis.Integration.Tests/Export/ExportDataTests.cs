@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using DesaGis.Data.Export;
 
 namespace DesaGis.Integration.Tests.Export;
 
@@ -152,12 +153,43 @@ public class ExportDataTests(ExportFixture fixture) : IClassFixture<ExportFixtur
         Assert.Empty(none.RootElement.GetProperty("features").EnumerateArray());
     }
 
+    [Fact]
+    public async Task A_scenario_id_keeps_only_that_scenarios_features_of_a_layer_that_has_one()
+    {
+        // A layer shaped like the planner's scenario layers, in a table this test owns.
+        await fixture.Database.ExecuteAsync("""
+            CREATE TABLE desagis.test_scenario_points (id text PRIMARY KEY, scenario_id bigint, nama text, geom geometry(Point, 4326));
+            INSERT INTO desagis.test_scenario_points VALUES
+              ('1:a', 1, 'Sungai Ulin', ST_SetSRID(ST_MakePoint(114.62, -3.08), 4326)),
+              ('1:b', 1, 'Lepasan', ST_SetSRID(ST_MakePoint(114.72, -3.02), 4326)),
+              ('2:a', 2, 'Bahalayung', ST_SetSRID(ST_MakePoint(114.77, -3.02), 4326));
+            """);
+        var layer = new Core.Layers.LayerDefinition
+        {
+            Id = "test_scenario_points", Title = "Scenario points", Description = "test", Relation = "test_scenario_points",
+            IdColumn = "id", GeometryKind = Core.Layers.GeometryKind.Point,
+            Properties =
+            [
+                new("scenario_id", "scenario_id", Core.Layers.PropertyType.Integer, "Scenario"),
+                new("nama", "nama", Core.Layers.PropertyType.String, "Name"),
+            ],
+        };
+        var reader = new LayerFeatureReader(fixture.Database.DataSource);
+        var one = await reader.ReadAsync(layer, null, 0, CancellationToken.None, scenarioId: 1);
+        Assert.Equal(["Lepasan", "Sungai Ulin"], one.Features.Select(f => (string)f["nama"]!).Order());
+        var inKecamatan = await reader.ReadAsync(layer, Core.Mapping.ExportArea.ForRegion(Core.Codes.KemendagriCode.Parse("63.04.01")), 0,
+            CancellationToken.None, scenarioId: 1);
+        Assert.Equal("Sungai Ulin", Assert.Single(inKecamatan.Features)["nama"]);
+    }
+
     [Theory]
     [InlineData("/export/data/village_indicators", 400, "format=")]
     [InlineData("/export/data/village_indicators?format=dxf", 400, "geojson, csv, gpkg")]
     [InlineData("/export/data/village_indicators?format=csv&geometry=hex", 400, "wkt or centroid")]
     [InlineData("/export/data/village_indicators?format=csv&kabupaten_kode=6", 400, "kabupaten code")]
     [InlineData("/export/data/nope?format=csv", 404, "Known collections")]
+    [InlineData("/export/data/village_indicators?format=csv&scenario_id=abc", 400, "positive whole number")]
+    [InlineData("/export/data/village_indicators?format=csv&scenario_id=3", 400, "has no scenario_id")]
     public async Task Bad_requests_get_problem_details(string url, int status, string hint)
     {
         using var response = await _client.GetAsync(url);
