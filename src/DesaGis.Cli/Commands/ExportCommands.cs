@@ -17,6 +17,7 @@ public static class ExportCommands
     private static readonly Option<string?> Kabupaten = new("--kabupaten") { Description = "Area: a kabupaten/kota code, e.g. 63.04." };
     private static readonly Option<string?> Kecamatan = new("--kecamatan") { Description = "Area: a kecamatan code, e.g. 63.04.01." };
     private static readonly Option<string?> Desa = new("--desa") { Description = "Area: a village code, e.g. 63.04.01.2001." };
+    private static readonly Option<string?> Scenario = new("--scenario") { Description = "Area: the villages of a saved planner scenario (its id); for scenario layers, a filter." };
     private static readonly Option<string?> Output = new("--out", "-o") { Description = "Output file (default: a name from the area and format in the current folder)." };
 
     public static Command Create()
@@ -40,7 +41,7 @@ public static class ExportCommands
         var styles = new Option<string?>("--styles") { Description = "Folder holding desagis.json (default: the repository's styles/)." };
         var command = new Command("map", "Print a PDF or PNG map of an area (with --atlas: one page per village).")
         {
-            Bbox, Kabupaten, Kecamatan, Desa, paper, orientation, dpi, format, title, atlas, noOverview, styles, Output,
+            Bbox, Kabupaten, Kecamatan, Desa, Scenario, paper, orientation, dpi, format, title, atlas, noOverview, styles, Output,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -76,7 +77,7 @@ public static class ExportCommands
                     task.Value = 1.0;
                 });
             }
-            catch (UnknownAreaException ex)
+            catch (Exception ex) when (ex is UnknownAreaException or ArgumentException)
             {
                 File.Delete(path);
                 return Fail(ex.Message);
@@ -92,10 +93,9 @@ public static class ExportCommands
         var collection = new Argument<string>("collection") { Description = "Collection id: " + string.Join(", ", LayerCatalog.Default.Layers.Select(l => l.Id)) + "." };
         var format = new Option<string>("--format") { Description = DataExportFormats.Names + ".", DefaultValueFactory = _ => "gpkg" };
         var geometry = new Option<string>("--geometry") { Description = "CSV geometry: wkt or centroid.", DefaultValueFactory = _ => "wkt" };
-        var scenario = new Option<long?>("--scenario") { Description = "Only this saved planner scenario's features (scenario layers)." };
         var command = new Command("data", "Export a collection (optionally of one area) as GeoJSON, CSV, GeoPackage, Shapefile, KML or GPX.")
         {
-            collection, format, geometry, scenario, Bbox, Kabupaten, Kecamatan, Desa, Output,
+            collection, format, geometry, Bbox, Kabupaten, Kecamatan, Desa, Scenario, Output,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -103,31 +103,44 @@ public static class ExportCommands
             if (layer is null) return Fail($"Unknown collection; use one of {string.Join(", ", LayerCatalog.Default.Layers.Select(l => l.Id))}.");
             if (!DataExportFormats.TryParse(parse.GetValue(format), out var fileFormat)) return Fail($"--format must be one of {DataExportFormats.Names}.");
             if (!Enum.TryParse<CsvGeometry>(parse.GetValue(geometry), true, out var csvGeometry)) return Fail("--geometry must be wkt or centroid.");
+            // --scenario filters a scenario layer by its own column; for other collections it names the area.
+            long? scenarioId = null;
+            bool scenarioLayer = layer.FindProperty(LayerFeatureReader.ScenarioProperty) is not null;
             ExportArea? area = null;
-            if (new[] { Bbox, Kabupaten, Kecamatan, Desa }.Any(o => !string.IsNullOrWhiteSpace(parse.GetValue(o))))
+            if (new[] { Bbox, Kabupaten, Kecamatan, Desa }.Any(o => !string.IsNullOrWhiteSpace(parse.GetValue(o))) ||
+                (!scenarioLayer && !string.IsNullOrWhiteSpace(parse.GetValue(Scenario))))
             {
-                area = Area(parse);
+                area = Area(parse, includeScenario: !scenarioLayer);
                 if (area is null) return 2;
             }
-            var scenarioId = parse.GetValue(scenario);
-            if (scenarioId is <= 0) return Fail("--scenario must be a positive scenario id.");
-            if (scenarioId is not null && layer.FindProperty(LayerFeatureReader.ScenarioProperty) is null)
-                return Fail($"The collection '{layer.Id}' has no scenario_id; use a scenario layer such as scenario_pilots.");
+            if (scenarioLayer && parse.GetValue(Scenario) is { Length: > 0 } text)
+            {
+                if (!long.TryParse(text, out var sid) || sid <= 0) return Fail("--scenario must be a positive scenario id.");
+                scenarioId = sid;
+            }
             var path = parse.GetValue(Output) ?? DataExportService.FileName(layer, area, fileFormat);
             await using var dataSource = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
             var exports = new DataExportService(dataSource, LayerCatalog.Default);
             int count = 0;
-            await AnsiConsole.Progress().StartAsync(async ctx =>
+            try
             {
-                var read = ctx.AddTask($"Reading {layer.Id}", maxValue: 1);
-                var features = await exports.ReadAsync(layer, area, ct, scenarioId);
-                count = features.Features.Count;
-                read.Value = 1;
-                var write = ctx.AddTask($"Writing {Path.GetFileName(path)}", maxValue: 1);
-                await using var file = File.Create(path);
-                await DataExportService.WriteAsync(layer, features, fileFormat, file, csvGeometry, layer.Title + (area is null ? "" : " — " + area.Slug), ct);
-                write.Value = 1;
-            });
+                await AnsiConsole.Progress().StartAsync(async ctx =>
+                {
+                    var read = ctx.AddTask($"Reading {layer.Id}", maxValue: 1);
+                    var features = await exports.ReadAsync(layer, area, ct, scenarioId);
+                    count = features.Features.Count;
+                    read.Value = 1;
+                    var write = ctx.AddTask($"Writing {Path.GetFileName(path)}", maxValue: 1);
+                    await using var file = File.Create(path);
+                    await DataExportService.WriteAsync(layer, features, fileFormat, file, csvGeometry, layer.Title + (area is null ? "" : " — " + area.Slug), ct);
+                    write.Value = 1;
+                });
+            }
+            catch (UnknownAreaException ex)
+            {
+                File.Delete(path);
+                return Fail(ex.Message);
+            }
             AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{path}[/] ({count} features).");
             return 0;
         });
@@ -139,7 +152,7 @@ public static class ExportCommands
         var styles = new Option<string?>("--styles") { Description = "Folder holding desagis.json (default: the repository's styles/)." };
         var command = new Command("package", "Build the offline package of an area: GeoPackage, PDF map and README in one zip.")
         {
-            Bbox, Kabupaten, Kecamatan, Desa, styles, Output,
+            Bbox, Kabupaten, Kecamatan, Desa, Scenario, styles, Output,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -174,11 +187,12 @@ public static class ExportCommands
         return command;
     }
 
-    private static ExportArea? Area(ParseResult parse)
+    private static ExportArea? Area(ParseResult parse, bool includeScenario = true)
     {
-        var area = ExportArea.TryCreate(parse.GetValue(Bbox), parse.GetValue(Kabupaten), parse.GetValue(Kecamatan), parse.GetValue(Desa), out var error);
+        var area = ExportArea.TryCreate(parse.GetValue(Bbox), parse.GetValue(Kabupaten), parse.GetValue(Kecamatan), parse.GetValue(Desa), out var error,
+            includeScenario ? parse.GetValue(Scenario) : null);
         if (area is null)
-            Fail(error!.Replace("kabupaten_kode=", "--kabupaten ").Replace("kecamatan_kode=", "--kecamatan ").Replace("desa_kode=", "--desa ").Replace("bbox=", "--bbox "));
+            Fail(error!.Replace("kabupaten_kode=", "--kabupaten ").Replace("kecamatan_kode=", "--kecamatan ").Replace("desa_kode=", "--desa ").Replace("bbox=", "--bbox ").Replace("scenario_id=", "--scenario "));
         return area;
     }
 

@@ -11,4 +11,6 @@ public enum AreaKind
     Kecamatan,
     /// <summary>A kabupaten/kota by Kemendagri code.</summary>
     Kabupaten,
+    /// <summary>The villages of a saved planner scenario (its pilots and the villages they reach).</summary>
+    Scenario,
 }

@@ -7,7 +7,8 @@ namespace DesaGis.Core.Mapping;
 /// </summary>
 public sealed record ExportArea
 {
-    private ExportArea(AreaKind kind, KemendagriCode? code, BoundingBox? box) => (Kind, Code, Box) = (kind, code, box);
+    private ExportArea(AreaKind kind, KemendagriCode? code, BoundingBox? box, long? scenarioId = null) =>
+        (Kind, Code, Box, ScenarioId) = (kind, code, box, scenarioId);
 
     public AreaKind Kind { get; }
 
@@ -17,7 +18,13 @@ public sealed record ExportArea
     /// <summary>The box for bbox areas (lon/lat).</summary>
     public BoundingBox? Box { get; }
 
+    /// <summary>The id of a saved planner scenario for scenario areas.</summary>
+    public long? ScenarioId { get; }
+
     public static ExportArea ForBox(BoundingBox box) => new(AreaKind.BoundingBox, null, box);
+
+    public static ExportArea ForScenario(long scenarioId) =>
+        scenarioId > 0 ? new(AreaKind.Scenario, null, null, scenarioId) : throw new ArgumentOutOfRangeException(nameof(scenarioId));
 
     /// <summary>The area of a region code; the code's level says whether it is a village, kecamatan or kabupaten.</summary>
     public static ExportArea ForRegion(KemendagriCode code) => code.Level switch
@@ -32,19 +39,29 @@ public sealed record ExportArea
     /// Builds an area from the request's alternatives (exactly one must be given). Returns null with an error that
     /// says what to send when none, several or a malformed one is given.
     /// </summary>
-    public static ExportArea? TryCreate(string? bbox, string? kabupaten, string? kecamatan, string? village, out string? error)
+    public static ExportArea? TryCreate(string? bbox, string? kabupaten, string? kecamatan, string? village, out string? error,
+        string? scenario = null)
     {
         error = null;
-        int given = new[] { bbox, kabupaten, kecamatan, village }.Count(s => !string.IsNullOrWhiteSpace(s));
+        int given = new[] { bbox, kabupaten, kecamatan, village, scenario }.Count(s => !string.IsNullOrWhiteSpace(s));
         if (given == 0)
         {
-            error = "Give the area: bbox=minlon,minlat,maxlon,maxlat, kabupaten_kode=63.04, kecamatan_kode=63.04.01 or desa_kode=63.04.01.2001.";
+            error = "Give the area: bbox=minlon,minlat,maxlon,maxlat, kabupaten_kode=63.04, kecamatan_kode=63.04.01, desa_kode=63.04.01.2001 or scenario_id=<saved scenario>.";
             return null;
         }
         if (given > 1)
         {
-            error = "Give exactly one area parameter (bbox, kabupaten_kode, kecamatan_kode or desa_kode), not several.";
+            error = "Give exactly one area parameter (bbox, kabupaten_kode, kecamatan_kode, desa_kode or scenario_id), not several.";
             return null;
+        }
+        if (!string.IsNullOrWhiteSpace(scenario))
+        {
+            if (!long.TryParse(scenario.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0)
+            {
+                error = "scenario_id must be a positive whole number (a saved planner scenario's id).";
+                return null;
+            }
+            return ForScenario(id);
         }
         if (!string.IsNullOrWhiteSpace(bbox))
         {
@@ -84,6 +101,7 @@ public sealed record ExportArea
         AreaKind.BoundingBox => "bbox",
         AreaKind.Village => "desa-" + Code!.Dotted,
         AreaKind.Kecamatan => "kecamatan-" + Code!.Dotted,
+        AreaKind.Scenario => "scenario-" + ScenarioId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => "kabupaten-" + Code!.Dotted,
     };
 

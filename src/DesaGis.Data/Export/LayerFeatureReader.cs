@@ -30,7 +30,17 @@ public sealed class LayerFeatureReader(NpgsqlDataSource dataSource)
         await using var cmd = dataSource.CreateCommand(sql);
         cmd.Parameters.AddRange(parameters.ToArray());
         var features = new List<MapFeature>();
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        NpgsqlDataReader reader;
+        try
+        {
+            reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable && area?.Kind == AreaKind.Scenario)
+        {
+            // Without the planner's tables there are no scenarios.
+            throw new UnknownAreaException(area);
+        }
+        await using var _ = reader;
         while (await reader.ReadAsync(cancellationToken))
         {
             var geometry = reader.IsDBNull(layer.Properties.Count + 1) ? null : reader.GetFieldValue<Geometry>(layer.Properties.Count + 1);
@@ -61,6 +71,16 @@ public sealed class LayerFeatureReader(NpgsqlDataSource dataSource)
             parameters.Add(new NpgsqlParameter("maxy", box.MaxY));
             const string envelope = "ST_MakeEnvelope(@minx, @miny, @maxx, @maxy, 4326)";
             where.Add($"{geom} && {envelope} AND ST_Intersects({geom}, {envelope})");
+        }
+        else if (area?.ScenarioId is long scenario)
+        {
+            // The planner's saved villages (pilots and the villages they reach); tables of the planner's migrations.
+            parameters.Add(new NpgsqlParameter("area_scenario", scenario));
+            const string villages = "SELECT sv.desa_kode FROM desagis.planner_scenario_village sv WHERE sv.scenario_id = @area_scenario";
+            if (CodeColumn(layer, AdminLevel.Desa) is { } column)
+                where.Add($"t.{SqlIdentifier.Quote(column)} IN ({villages})");
+            else
+                where.Add($"ST_Relate({geom}, (SELECT ST_Union(d.geom) FROM desagis.desa d WHERE d.kode IN ({villages})), 'T********')");
         }
         else if (area?.Code is KemendagriCode code)
         {

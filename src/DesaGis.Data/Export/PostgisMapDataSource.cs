@@ -33,6 +33,8 @@ public sealed class PostgisMapDataSource(NpgsqlDataSource dataSource, LayerCatal
                 return new MapArea(area, "Peta area", $"{box.MinX:0.###}, {box.MinY:0.###} – {box.MaxX:0.###}, {box.MaxY:0.###} (lon/lat)",
                     box, null, null);
             }
+            case AreaKind.Scenario:
+                return await ScenarioAsync(area, cancellationToken);
             case AreaKind.Village:
             {
                 var list = await VillagesWhereAsync(area, "d.kode = @code", area.Code!.Dotted, cancellationToken);
@@ -109,8 +111,55 @@ public sealed class PostgisMapDataSource(NpgsqlDataSource dataSource, LayerCatal
         AreaKind.Village => [area],
         AreaKind.Kecamatan => await VillagesWhereAsync(area.Area, "d.kecamatan_kode = @code", area.Area.Code!.Dotted, cancellationToken),
         AreaKind.Kabupaten => await VillagesWhereAsync(area.Area, "d.kabupaten_kode = @code", area.Area.Code!.Dotted, cancellationToken),
+        AreaKind.Scenario => await ScenarioPilotsAsync(area.Area.ScenarioId!.Value, cancellationToken),
         _ => await VillagesInBoxAsync(area.Extent, cancellationToken),
     };
+
+    // A saved scenario (planner tables): its name, the box of all its villages, its pilots' boundaries as the focus.
+    private async Task<MapArea?> ScenarioAsync(ExportArea area, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT s.name,
+                   (SELECT count(*) FROM desagis.planner_scenario_village sv WHERE sv.scenario_id = s.id AND sv.role = 'pilot'),
+                   (SELECT count(*) FROM desagis.planner_scenario_village sv WHERE sv.scenario_id = s.id),
+                   (SELECT mode() WITHIN GROUP (ORDER BY left(sv.desa_kode, 2)) FROM desagis.planner_scenario_village sv WHERE sv.scenario_id = s.id),
+                   (SELECT ST_Multi(ST_Union(d.geom)) FROM desagis.planner_scenario_village sv JOIN desagis.desa d ON d.kode = sv.desa_kode
+                     WHERE sv.scenario_id = s.id AND sv.role = 'pilot'),
+                   ST_XMin(e.box), ST_YMin(e.box), ST_XMax(e.box), ST_YMax(e.box)
+              FROM desagis.planner_scenario s
+              CROSS JOIN LATERAL (
+                    SELECT ST_Extent(COALESCE(d.geom, sv.point))::geometry AS box
+                      FROM desagis.planner_scenario_village sv LEFT JOIN desagis.desa d ON d.kode = sv.desa_kode
+                     WHERE sv.scenario_id = s.id) e
+             WHERE s.id = @id
+            """;
+        try
+        {
+            await using var cmd = dataSource.CreateCommand(sql);
+            cmd.Parameters.Add(new NpgsqlParameter("id", area.ScenarioId!.Value));
+            await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(5)) return null;
+            var box = new BoundingBox(reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8));
+            var subtitle = $"{reader.GetInt64(1)} desa pilot, {reader.GetInt64(2)} desa dalam skenario — skenario #{area.ScenarioId}";
+            return new MapArea(area, "Skenario: " + reader.GetString(0), subtitle, box,
+                reader.IsDBNull(4) ? null : reader.GetFieldValue<Geometry>(4), reader.IsDBNull(3) ? null : reader.GetString(3));
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            // Without the planner's tables there are no scenarios to print.
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<MapArea>> ScenarioPilotsAsync(long scenarioId, CancellationToken cancellationToken)
+    {
+        await using var cmd = dataSource.CreateCommand(VillageSelect + """
+             WHERE d.kode IN (SELECT sv.desa_kode FROM desagis.planner_scenario_village sv WHERE sv.scenario_id = @id AND sv.role = 'pilot')
+             ORDER BY d.kode
+            """);
+        cmd.Parameters.Add(new NpgsqlParameter("id", scenarioId));
+        return await ReadVillagesAsync(cmd, cancellationToken);
+    }
 
     private async Task<IReadOnlyList<MapArea>> VillagesInBoxAsync(BoundingBox box, CancellationToken cancellationToken)
     {

@@ -85,18 +85,27 @@ public static class ExportEndpoints
             area = ExportArea.TryCreate(bbox, kab, kec, desa, out var error);
             if (area is null) return Problems.BadRequest(error!);
         }
+        // scenario_id filters a scenario layer by its own column; for any other collection it is the area: the
+        // scenario's villages.
         long? scenarioId = null;
         string? scenarioText = q["scenario_id"];
         if (!string.IsNullOrWhiteSpace(scenarioText))
         {
             if (!long.TryParse(scenarioText.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sid) || sid <= 0)
                 return Problems.BadRequest("scenario_id must be a positive whole number (a saved planner scenario's id).");
-            if (layer.FindProperty(LayerFeatureReader.ScenarioProperty) is null)
-                return Problems.BadRequest($"The collection '{layer.Id}' has no scenario_id; export a scenario's layers (e.g. scenario_pilots) with scenario_id.");
-            scenarioId = sid;
+            if (layer.FindProperty(LayerFeatureReader.ScenarioProperty) is not null) scenarioId = sid;
+            else if (area is not null) return Problems.BadRequest("Give exactly one area parameter (bbox, kabupaten_kode, kecamatan_kode, desa_kode or scenario_id), not several.");
+            else area = ExportArea.ForScenario(sid);
         }
         var output = new MemoryStream();
-        await exports.ExportAsync(layer, area, format, output, csvGeometry, ct, scenarioId);
+        try
+        {
+            await exports.ExportAsync(layer, area, format, output, csvGeometry, ct, scenarioId);
+        }
+        catch (UnknownAreaException ex)
+        {
+            return Problems.NotFound(ex.Message);
+        }
         output.Position = 0;
         return TypedResults.File(output, DataExportFormats.MediaType(format), DataExportService.FileName(layer, area, format));
     }

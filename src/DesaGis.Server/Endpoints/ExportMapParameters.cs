@@ -14,6 +14,7 @@ public sealed record ExportMapParameters
     public string? Kabupaten_kode { get; init; }
     public string? Kecamatan_kode { get; init; }
     public string? Desa_kode { get; init; }
+    public string? Scenario_id { get; init; }
     public string? Paper { get; init; }
     public string? Orientation { get; init; }
     public string? Dpi { get; init; }
@@ -29,7 +30,7 @@ public sealed record ExportMapParameters
 
     public static ExportMapParameters FromQuery(IQueryCollection q) => new()
     {
-        Bbox = q["bbox"], Kabupaten_kode = q["kabupaten_kode"], Kecamatan_kode = q["kecamatan_kode"], Desa_kode = q["desa_kode"],
+        Bbox = q["bbox"], Kabupaten_kode = q["kabupaten_kode"], Kecamatan_kode = q["kecamatan_kode"], Desa_kode = q["desa_kode"], Scenario_id = q["scenario_id"],
         Paper = q["paper"], Orientation = q["orientation"], Dpi = q["dpi"], Format = q["format"], Title = q["title"],
         Atlas = q["atlas"], Overview = q["overview"],
     };
@@ -59,14 +60,14 @@ public sealed record ExportMapParameters
             Bbox = body.TryGetProperty("bbox", out var b) && b.ValueKind == System.Text.Json.JsonValueKind.Array
                 ? string.Join(',', b.EnumerateArray().Select(e => e.GetRawText()))
                 : Get("bbox"),
-            Kabupaten_kode = Get("kabupaten_kode"), Kecamatan_kode = Get("kecamatan_kode"), Desa_kode = Get("desa_kode"),
+            Kabupaten_kode = Get("kabupaten_kode"), Kecamatan_kode = Get("kecamatan_kode"), Desa_kode = Get("desa_kode"), Scenario_id = Get("scenario_id"),
             Paper = Get("paper"), Orientation = Get("orientation"), Dpi = Get("dpi"), Format = Get("format"), Title = Get("title"),
             Atlas = Get("atlas"), Overview = Get("overview"),
         };
     }
 
     /// <summary>The area alone (for packages); null with an error when it is missing or malformed.</summary>
-    public ExportArea? ToArea(out string? error) => ExportArea.TryCreate(Bbox, Kabupaten_kode, Kecamatan_kode, Desa_kode, out error);
+    public ExportArea? ToArea(out string? error) => ExportArea.TryCreate(Bbox, Kabupaten_kode, Kecamatan_kode, Desa_kode, out error, Scenario_id);
 
     /// <summary>Validates everything into a print request; null with an error that says what to send.</summary>
     public ExportPrintDraft? ToRequest(DateOnly today, out string? error)

@@ -182,6 +182,15 @@ public class ExportDataTests(ExportFixture fixture) : IClassFixture<ExportFixtur
         Assert.Equal("Sungai Ulin", Assert.Single(inKecamatan.Features)["nama"]);
     }
 
+    [Fact]
+    public async Task A_scenario_id_on_other_collections_exports_the_scenarios_villages()
+    {
+        var bytes = await DownloadAsync($"/export/data/village_indicators?format=geojson&scenario_id={fixture.ScenarioId}", "application/geo+json");
+        using var json = JsonDocument.Parse(bytes);
+        var names = json.RootElement.GetProperty("features").EnumerateArray().Select(f => f.GetProperty("properties").GetProperty("nama").GetString());
+        Assert.Equal(["Bahalayung", "Pulau Sugara'", "Simpang Arja", "Ulu Benteng"], names.Order());
+    }
+
     [Theory]
     [InlineData("/export/data/village_indicators", 400, "format=")]
     [InlineData("/export/data/village_indicators?format=dxf", 400, "geojson, csv, gpkg")]
@@ -189,7 +198,7 @@ public class ExportDataTests(ExportFixture fixture) : IClassFixture<ExportFixtur
     [InlineData("/export/data/village_indicators?format=csv&kabupaten_kode=6", 400, "kabupaten code")]
     [InlineData("/export/data/nope?format=csv", 404, "Known collections")]
     [InlineData("/export/data/village_indicators?format=csv&scenario_id=abc", 400, "positive whole number")]
-    [InlineData("/export/data/village_indicators?format=csv&scenario_id=3", 400, "has no scenario_id")]
+    [InlineData("/export/data/village_indicators?format=csv&scenario_id=3&kabupaten_kode=63.04", 400, "exactly one")]
     public async Task Bad_requests_get_problem_details(string url, int status, string hint)
     {
         using var response = await _client.GetAsync(url);

@@ -42,6 +42,32 @@ public sealed class ExportFixture : IAsyncLifetime
         await Database.DisposeAsync();
     }
 
+    /// <summary>The id of the saved scenario: pilots in villages 4 and 9, reaching villages 5 and 10.</summary>
+    public long ScenarioId { get; private set; }
+
+    // The planner's scenario tables, as its migration (0020_planner_scenarios.sql) creates them; created here only
+    // where that migration is not part of the schema, so the test data has somewhere to go either way.
+    private async Task SeedScenarioAsync()
+    {
+        await Database.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS desagis.planner_scenario (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, author text,
+                method text NOT NULL, parameters jsonb NOT NULL, results jsonb NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+            CREATE TABLE IF NOT EXISTS desagis.planner_scenario_village (
+                scenario_id bigint NOT NULL REFERENCES desagis.planner_scenario (id) ON DELETE CASCADE, desa_kode text NOT NULL,
+                role text NOT NULL, rank integer, score double precision, stability double precision, pinned boolean NOT NULL DEFAULT false,
+                reached integer, pilot_kode text, distance_km double precision, point geometry(Point, 4326),
+                PRIMARY KEY (scenario_id, desa_kode));
+            """);
+        ScenarioId = await Database.ScalarAsync<long>(
+            "INSERT INTO desagis.planner_scenario (name, method, parameters, results) VALUES ('Pilot Barito Kuala 2026', 'ranking', '{}', '{}') RETURNING id");
+        foreach (var (village, role, pilot) in new[] { (4, "pilot", 4), (9, "pilot", 9), (5, "covered", 4), (10, "covered", 9) })
+            await Database.ExecuteAsync("""
+                INSERT INTO desagis.planner_scenario_village (scenario_id, desa_kode, role, pilot_kode, point)
+                SELECT $1, d.kode, $2, $3, d.centroid FROM desagis.desa d WHERE d.kode = $4
+                """, ScenarioId, role, VillageCode(pilot), VillageCode(village));
+    }
+
     private async Task SeedAsync()
     {
         const string box = "ST_Multi(ST_MakeEnvelope($1, $2, $3, $4, 4326))";
@@ -87,6 +113,7 @@ public sealed class ExportFixture : IAsyncLifetime
         await Database.ExecuteAsync(
             "INSERT INTO desagis.transmigration_area_village (area_id, desa_kode) SELECT id, $1 FROM desagis.transmigration_area WHERE kode = 'SP-1'",
             VillageCode(8));
+        await SeedScenarioAsync();
         await Database.ExecuteAsync("SELECT desagis.refresh_village_summary(NULL)");
         await Database.ExecuteAsync("SELECT desagis.refresh_program_footprint(NULL)");
     }

@@ -66,6 +66,31 @@ public class ExportMapTests(ExportFixture fixture) : IClassFixture<ExportFixture
     }
 
     [Fact]
+    public async Task A_scenario_atlas_has_an_overview_page_and_a_page_per_pilot_village()
+    {
+        using var response = await _client.GetAsync($"/export/map?scenario_id={fixture.ScenarioId}&atlas=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var temp = ExternalTools.TempFolder();
+        var pdf = temp.File("scenario.pdf");
+        await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync());
+        Assert.Matches(@"Pages:\s+3\b", ExternalTools.Run("pdfinfo", pdf));
+        var first = ExternalTools.Run("pdftotext", "-f", "1", "-l", "1", pdf, "-");
+        Assert.Contains("Skenario: Pilot Barito Kuala 2026", first);
+        Assert.Contains("2 desa pilot, 4 desa dalam skenario", first);
+        var pilots = ExternalTools.Run("pdftotext", "-f", "2", "-l", "3", pdf, "-");
+        Assert.Contains("Desa Ulu Benteng", pilots);   // village 4
+        Assert.Contains("Desa Bahalayung", pilots);    // village 9
+    }
+
+    [Fact]
+    public async Task An_unknown_scenario_is_a_404_problem()
+    {
+        using var response = await _client.GetAsync("/export/map?scenario_id=987654");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_png_has_the_paper_size_at_the_requested_dpi_and_is_not_blank()
     {
         using var response = await _client.GetAsync($"/export/map?desa_kode={ExportFixture.VillageCode(4)}&format=png&dpi=100&paper=a4&orientation=portrait");
