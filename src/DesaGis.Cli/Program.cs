@@ -7,5 +7,6 @@ root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(ImportCommands.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(ExportCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -3,8 +3,8 @@ using DesaGis.Server.Endpoints;
 using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
 using DesaGis.Server.Ogc;
-using DesaGis.Server.Security;
 using DesaGis.Server.Planner;
+using DesaGis.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +16,7 @@ builder.AddDesaGisSecurity();
 builder.Services.AddDesaGisFeatures();
 builder.Services.AddDesaGisOpenApi();
 builder.Services.AddDesaGisPlanner();
+builder.Services.AddDesaGisExports();
 
 var app = builder.Build();
 
@@ -34,6 +35,7 @@ app.MapQueryablesEndpoints();
 app.MapSearchEndpoints();
 app.MapOpenApiEndpoints();
 app.MapPlannerEndpoints();
+app.MapExportEndpoints();
 
 app.Run();
 
