@@ -4,6 +4,7 @@ using DesaGis.Data.Export;
 using DesaGis.Rendering.Layout;
 using DesaGis.Rendering.Printing;
 using DesaGis.Server.Http;
+using DesaGis.Server.Security;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -64,10 +65,9 @@ public static class ExportEndpoints
     /// <summary>A collection's features in a file format, optionally filtered by area.</summary>
     public static async Task<IResult> GetDataAsync(string collection, HttpContext http, DataExportService exports, LayerCatalog catalog, CancellationToken ct)
     {
-        var layer = catalog.Find(collection);
-        // Restricted layers are not exported here (exports carry no role check yet), and look unknown.
-        if (layer is null || layer.RequiredRole is not null)
-            return Problems.UnknownCollection(collection, catalog.Layers.Where(l => l.RequiredRole is null).Select(l => l.Id));
+        // Restricted layers are exported only to callers with their role, like their features and tiles.
+        if (LayerAccess.Find(catalog, collection, http.User) is not { } layer)
+            return LayerAccess.Refusal(catalog, collection, http.User);
         var q = http.Request.Query;
         string? formatText = q["format"];
         if (string.IsNullOrWhiteSpace(formatText))

@@ -40,7 +40,11 @@ public class RestrictedLayerTests : IClassFixture<PostgisDatabase>, IAsyncLifeti
         var client = await server.CreateReadyClientAsync();
         var collections = await client.GetFromJsonAsync<JsonElement>("/collections?f=json");
         Assert.DoesNotContain(collections.GetProperty("collections").EnumerateArray(), c => c.GetProperty("id").GetString() == Layer);
-        foreach (var path in new[] { $"/collections/{Layer}", $"/collections/{Layer}/items", $"/collections/{Layer}/items/HH-99.01.01.2001", $"/collections/{Layer}/queryables" })
+        foreach (var path in new[]
+                 {
+                     $"/collections/{Layer}", $"/collections/{Layer}/items", $"/collections/{Layer}/items/HH-99.01.01.2001",
+                     $"/collections/{Layer}/queryables", $"/export/data/{Layer}?format=geojson", $"/export/data/{Layer}?format=csv",
+                 })
         {
             using var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -71,5 +75,8 @@ public class RestrictedLayerTests : IClassFixture<PostgisDatabase>, IAsyncLifeti
         var items = await client.GetFromJsonAsync<JsonElement>($"/collections/{Layer}/items?f=json&limit=100");
         Assert.Equal(SmallDataset.VillageCount, items.GetProperty("features").GetArrayLength());
         Assert.Equal("Point", items.GetProperty("features")[0].GetProperty("geometry").GetProperty("type").GetString());
+        using var export = await client.GetAsync($"/export/data/{Layer}?format=csv");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains("Kepala", await export.Content.ReadAsStringAsync());
     }
 }
