@@ -5,6 +5,8 @@ using DesaGis.Planning.Comparison;
 using DesaGis.Planning.Requests;
 using DesaGis.Planning.Results;
 using DesaGis.Server.Http;
+using DesaGis.Data.Security;
+using DesaGis.Server.Security;
 using DesaGis.Server.Planner;
 using Npgsql;
 
@@ -23,7 +25,8 @@ public static class PlannerEndpoints
             .WithSummary("Run the pilot-village planner (ranking or replication reach) and return the explained result.")
             .Accepts<PlanRequest>("application/json")
             .Produces<PlanResult>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireAuthorization(Policies.Planner);
         group.MapGet("/runs/{id}", GetRun).WithName("GetPlannerRun")
             .WithSummary("A recent run's result (the newest runs are kept in memory; save a scenario to keep one).")
             .Produces<PlanResult>()
@@ -36,7 +39,8 @@ public static class PlannerEndpoints
             .WithSummary("Save a kept run, or run new parameters, as a named scenario.")
             .Accepts<SaveScenarioRequest>("application/json")
             .Produces<Scenario>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireAuthorization(Policies.Planner);
         group.MapGet("/scenarios/compare", CompareScenariosAsync).WithName("ComparePlannerScenarios")
             .WithSummary("Two scenarios side by side: which pilots differ and why.")
             .Produces<ScenarioComparison>()
@@ -105,6 +109,10 @@ public static class PlannerEndpoints
             result = ran!;
         }
         var summary = await store.SaveAsync(name, body.Author?.Trim(), result, ct);
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
+            await AuditLog.WriteAsync(conn, null, Policies.Actor(http.User), "save-scenario", $"scenario {summary.Id}",
+                new Dictionary<string, long> { ["pilots"] = result!.Selected.Count },
+                new Dictionary<string, string?> { ["name"] = name }, ct);
         var scenario = await store.GetAsync(summary.Id, ct);
         http.Response.Headers.Location = $"{http.Request.PathBase}/planner/scenarios/{summary.Id}";
         return TypedResults.Json(scenario, PlanRequest.JsonOptions, statusCode: StatusCodes.Status201Created);

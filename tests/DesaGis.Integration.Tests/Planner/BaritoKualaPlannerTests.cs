@@ -1,3 +1,4 @@
+using DesaGis.Data.Security;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -18,7 +19,7 @@ public class BaritoKualaPlannerTests(PostgisDatabase db) : IClassFixture<Postgis
     {
         await LoadBaritoKualaAsync();
         await using var server = new DesaGisServer(db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         using var response = await client.PostAsync("/planner/runs", new StringContent("""
             {
               "method": "reach", "k": 10,

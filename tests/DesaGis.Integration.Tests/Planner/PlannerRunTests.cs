@@ -1,3 +1,4 @@
+using DesaGis.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -23,7 +24,7 @@ public class PlannerRunTests(PlannerFixture fixture) : IClassFixture<PlannerFixt
     public async Task A_ranking_run_returns_the_poorest_eligible_villages_with_explanations()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         var (status, body, response) = await PostAsync(client, "/planner/runs", """
             { "k": 4, "criteria": [ { "criterion": "poverty_rate", "weight": 2 }, { "criterion": "partner_gap", "weight": 1 } ],
               "area": { "kabupaten": ["63.98"] }, "constraints": { "maxPerKecamatan": 2 }, "robustness": { "draws": 50, "seed": 1 } }
@@ -55,7 +56,7 @@ public class PlannerRunTests(PlannerFixture fixture) : IClassFixture<PlannerFixt
     public async Task A_reach_run_spreads_pilots_over_both_kecamatan()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         var (status, body, _) = await PostAsync(client, "/planner/runs", """
             { "method": "reach", "k": 2, "criteria": [ { "criterion": "poverty_rate" } ],
               "reach": { "radiusKm": 5, "exact": true }, "robustness": { "draws": 5 } }
@@ -73,7 +74,7 @@ public class PlannerRunTests(PlannerFixture fixture) : IClassFixture<PlannerFixt
     public async Task The_kabupaten_seat_is_the_centre_of_its_kelurahan()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         var (_, body, _) = await PostAsync(client, "/planner/runs", """
             { "k": 1, "criteria": [ { "criterion": "distance_to_seat", "direction": "cost" } ], "robustness": { "draws": 0 } }
             """);
@@ -88,7 +89,7 @@ public class PlannerRunTests(PlannerFixture fixture) : IClassFixture<PlannerFixt
     public async Task A_drawn_polygon_limits_the_candidates_to_the_villages_inside_it()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         // A GeoJSON box around the first row (kecamatan 63.98.01) only.
         var (status, body, _) = await PostAsync(client, "/planner/runs", """
             { "k": 5, "criteria": [ { "criterion": "poverty_rate" } ], "robustness": { "draws": 0 },
@@ -117,7 +118,7 @@ public class PlannerRunTests(PlannerFixture fixture) : IClassFixture<PlannerFixt
     public async Task A_plan_that_cannot_run_is_a_400_saying_what_to_change(string json, string path, string message)
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         var (status, body, response) = await PostAsync(client, "/planner/runs", json);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
@@ -131,7 +132,7 @@ public class PlannerRunTests(PlannerFixture fixture) : IClassFixture<PlannerFixt
     public async Task Malformed_JSON_is_a_400_invalid_body_and_an_unknown_run_a_404()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         var (status, body, _) = await PostAsync(client, "/planner/runs", """{ "k": "ten", "criteria": [] }""");
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("urn:desagis:problem:invalid-body", body.GetProperty("type").GetString());

@@ -1,3 +1,4 @@
+using DesaGis.Data.Security;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -31,7 +32,7 @@ public class PlannerScenarioTests(PlannerFixture fixture) : IClassFixture<Planne
     public async Task A_saved_run_is_listed_read_back_and_served_as_map_layers()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         using var run = await client.PostAsync("/planner/runs", Json(ReachPlan));
         var runId = (await ReadAsync(run)).GetProperty("id").GetString();
 
@@ -65,7 +66,7 @@ public class PlannerScenarioTests(PlannerFixture fixture) : IClassFixture<Planne
     public async Task Comparing_two_scenarios_names_the_villages_that_differ_and_why()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         long a = await SaveAsync(client, "Ranking", RankingPlan);
         long b = await SaveAsync(client, "Reach", ReachPlan);
 
@@ -89,7 +90,7 @@ public class PlannerScenarioTests(PlannerFixture fixture) : IClassFixture<Planne
     public async Task A_scenario_exports_as_GeoJSON_and_CSV()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         long id = await SaveAsync(client, "Export", ReachPlan);
 
         using var geo = await client.GetAsync($"/planner/scenarios/{id}/export?format=geojson");
@@ -122,7 +123,7 @@ public class PlannerScenarioTests(PlannerFixture fixture) : IClassFixture<Planne
     public async Task Saving_needs_a_name_and_exactly_one_of_run_or_parameters()
     {
         await using var server = new DesaGisServer(fixture.Db);
-        var client = await server.CreateReadyClientAsync();
+        var client = await server.CreateReadyClientAsync(Roles.Planner);
         foreach (var body in new[]
                  {
                      """{ "name": "", "parameters": { "criteria": [ { "criterion": "population" } ] } }""",
