@@ -2,6 +2,7 @@ using DesaGis.Server.Configuration;
 using DesaGis.Server.Endpoints;
 using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
+using DesaGis.Server.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +10,7 @@ builder.AddDesaGisOptions();
 builder.Services.AddDesaGisProblemDetails();
 builder.Services.AddDesaGisDatabase();
 builder.Services.AddDesaGisHttp();
+builder.Services.AddDesaGisTiles();
 
 var app = builder.Build();
 
@@ -16,6 +18,7 @@ app.UseDesaGisErrorHandling();
 app.UseDesaGisHttp();
 
 app.MapHealthEndpoints();
+app.MapDesaGisTiles();
 
 app.Run();
 
