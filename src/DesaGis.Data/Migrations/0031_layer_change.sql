@@ -163,7 +163,7 @@ BEGIN
     END IF;
     box := desagis.program_box_3857(ids);
     IF old_box IS NOT NULL THEN
-        box := CASE WHEN box IS NULL THEN old_box ELSE ST_Combine_BBox(box, old_box) END;
+        SELECT ST_Extent(g) INTO box FROM (VALUES (box::geometry), (old_box::geometry)) v(g);
     END IF;
     PERFORM desagis.record_layer_change('{programs,program_coverage}', box);
     RETURN NULL;
