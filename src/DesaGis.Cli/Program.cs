@@ -3,5 +3,6 @@ using DesaGis.Cli.Commands;
 
 var root = new RootCommand("DesaGis: village maps, pilot-village planning and field exports for Indonesian village development.");
 root.Subcommands.Add(DbCommands.Create());
+root.Subcommands.Add(TilesCommands.Create());
 
 return await root.Parse(args).InvokeAsync();
