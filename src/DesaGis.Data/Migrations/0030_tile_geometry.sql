@@ -21,11 +21,19 @@ IMMUTABLE PARALLEL SAFE LANGUAGE sql AS $$
     END
 $$;
 
+-- Villages also keep the few attributes that low-zoom village tiles carry, so that a national tile with ten thousand
+-- villages is read from this one table instead of joining desa and village_summary for every village.
 CREATE TABLE desagis.desa_tile_geometry (
-    kode     text PRIMARY KEY,
-    geom_z5  geometry(MultiPolygon, 3857),
-    geom_z8  geometry(MultiPolygon, 3857),
-    geom_z11 geometry(MultiPolygon, 3857)
+    kode          text PRIMARY KEY,
+    kode10        bigint GENERATED ALWAYS AS (replace(kode, '.', '')::bigint) STORED,
+    geom_z5       geometry(MultiPolygon, 3857),
+    geom_z8       geometry(MultiPolygon, 3857),
+    geom_z11      geometry(MultiPolygon, 3857),
+    nama          text,
+    poverty_rate  double precision,
+    extreme_poor  integer,
+    idm_status    text,
+    program_count integer
 );
 CREATE INDEX ON desagis.desa_tile_geometry USING gist (geom_z5);
 CREATE INDEX ON desagis.desa_tile_geometry USING gist (geom_z8);
@@ -99,7 +107,26 @@ BEGIN
 END;
 $$;
 
+-- Copies the low-zoom attributes of the given villages (all when NULL) from desa and village_summary.
+CREATE FUNCTION desagis.refresh_desa_tile_attributes(p_kodes text[] DEFAULT NULL)
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+    n integer;
+BEGIN
+    UPDATE desagis.desa_tile_geometry g
+       SET nama = d.nama, poverty_rate = s.poverty_rate, extreme_poor = s.extreme_poor,
+           idm_status = s.idm_status, program_count = s.program_count
+      FROM desagis.desa d LEFT JOIN desagis.village_summary s ON s.kode = d.kode
+     WHERE g.kode = d.kode AND (p_kodes IS NULL OR g.kode = ANY (p_kodes))
+       AND (g.nama, g.poverty_rate, g.extreme_poor, g.idm_status, g.program_count)
+           IS DISTINCT FROM (d.nama, s.poverty_rate, s.extreme_poor, s.idm_status, s.program_count);
+    GET DIAGNOSTICS n = ROW_COUNT;
+    RETURN n;
+END;
+$$;
+
 SELECT desagis.refresh_tile_geometry('desa');
+SELECT desagis.refresh_desa_tile_attributes(NULL);
 SELECT desagis.refresh_tile_geometry('kecamatan');
 SELECT desagis.refresh_tile_geometry('kabupaten');
 SELECT desagis.refresh_tile_geometry('provinsi');

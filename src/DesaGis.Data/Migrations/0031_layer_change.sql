@@ -85,6 +85,10 @@ BEGIN
     IF kodes IS NOT NULL THEN
         PERFORM desagis.refresh_tile_geometry(TG_TABLE_NAME, kodes);
     END IF;
+    IF TG_TABLE_NAME = 'desa' AND TG_OP <> 'DELETE' THEN
+        -- A renamed village keeps its geometry but shows its new name in low-zoom tiles.
+        PERFORM desagis.refresh_desa_tile_attributes(ARRAY(SELECT kode FROM new_rows));
+    END IF;
     PERFORM desagis.record_layer_change(layers, box);
     RETURN NULL;
 END;
@@ -119,6 +123,7 @@ DECLARE
     box box2d;
 BEGIN
     IF TG_OP = 'TRUNCATE' THEN
+        PERFORM desagis.refresh_desa_tile_attributes(NULL);
         PERFORM desagis.record_layer_change('{village_indicators}', NULL, true);
         RETURN NULL;
     ELSIF TG_OP = 'INSERT' THEN
@@ -128,6 +133,9 @@ BEGIN
     ELSE
         SELECT ST_Extent(d.geom_3857) INTO box FROM desagis.desa d
          WHERE d.kode IN (SELECT kode FROM old_rows UNION SELECT kode FROM new_rows);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM desagis.refresh_desa_tile_attributes(ARRAY(SELECT kode FROM new_rows));
     END IF;
     PERFORM desagis.record_layer_change('{village_indicators}', box);
     RETURN NULL;

@@ -16,11 +16,19 @@ public sealed class LayerChangeLog(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<ChangeBatch> ReadAsync(long sinceVersion, CancellationToken cancellationToken)
     {
-        await using var cmd = dataSource.CreateCommand(
+        await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadAsync(conn, sinceVersion, cancellationToken);
+    }
+
+    /// <summary>The same on a connection the caller keeps open (the statement is prepared on it once).</summary>
+    public static async Task<ChangeBatch> ReadAsync(NpgsqlConnection conn, long sinceVersion, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand(
             "SELECT v.version, c.version, c.layer, c.minx, c.miny, c.maxx, c.maxy " +
             "FROM desagis.tile_version v LEFT JOIN desagis.layer_change c ON c.version > $1 AND c.version <= v.version " +
-            "ORDER BY c.version");
+            "ORDER BY c.version", conn);
         cmd.Parameters.Add(new NpgsqlParameter<long> { TypedValue = sinceVersion });
+        await cmd.PrepareAsync(cancellationToken);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         long current = sinceVersion;
         var changes = new List<LayerChange>();

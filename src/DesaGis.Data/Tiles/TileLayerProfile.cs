@@ -27,6 +27,12 @@ public sealed record TileLayerProfile
     /// <summary>The zoom from which every tile attribute is carried.</summary>
     public int DetailFrom { get; init; }
 
+    /// <summary>
+    /// Whether the generalised table also holds the low-zoom attributes and the feature id column, so that low-zoom
+    /// tiles read that one table and join nothing (migration 0030 keeps them for villages).
+    /// </summary>
+    public bool LowZoomFromGeneralisedTable { get; init; }
+
     /// <summary>Full geometry at every zoom, no feature id, every attribute.</summary>
     public static TileLayerProfile Plain { get; } = new();
 
@@ -40,6 +46,7 @@ public sealed record TileLayerProfile
             LowZoomProperties = new HashSet<string>(StringComparer.Ordinal)
                 { "kode", "nama", "poverty_rate", "extreme_poor", "idm_status", "program_count" },
             DetailFrom = 11,
+            LowZoomFromGeneralisedTable = true,
         },
         ["villages"] = new() { GeneralisedTable = "desa_tile_geometry", Bands = [5, 8, 11], FullGeometryFrom = 14, FeatureIdColumn = "kode10" },
         ["kecamatan"] = new() { GeneralisedTable = "kecamatan_tile_geometry", Bands = [5, 8, 11], FullGeometryFrom = 14, FeatureIdColumn = "kode10" },

@@ -45,6 +45,9 @@ public static class TileSqlBuilder
         bool detail = band is null || profile.LowZoomProperties is null || band.Value >= profile.DetailFrom;
         var properties = layer.Properties.Where(p => p.InTiles && (detail || profile.LowZoomProperties!.Contains(p.Name))).ToList();
 
+        // Low zooms of a layer whose generalised table carries its attributes read that table alone.
+        bool alone = band is not null && !detail && profile.LowZoomFromGeneralisedTable;
+        string source = alone ? "g." : "v.";
         string relation = SqlIdentifier.Quote(layer.Schema, layer.Relation);
         string geometry = band is null
             ? "v." + SqlIdentifier.Quote(layer.Geometry3857Column)
@@ -56,10 +59,14 @@ public static class TileSqlBuilder
         sql.Append(") FROM (SELECT ST_AsMVTGeom(").Append(geometry)
            .Append(", ST_TileEnvelope($1, $2, $3), ").Append(Extent).Append(", ").Append(Buffer).Append(", true) AS geom");
         if (profile.FeatureIdColumn is not null)
-            sql.Append(", CAST(v.").Append(SqlIdentifier.Quote(profile.FeatureIdColumn)).Append(" AS bigint) AS ").Append(FeatureIdAlias);
+            sql.Append(", CAST(").Append(source).Append(SqlIdentifier.Quote(profile.FeatureIdColumn)).Append(" AS bigint) AS ").Append(FeatureIdAlias);
         foreach (var p in properties)
-            sql.Append(", v.").Append(SqlIdentifier.Quote(p.Column)).Append(" AS ").Append(SqlIdentifier.Quote(p.Name));
-        if (band is null)
+            sql.Append(", ").Append(source).Append(SqlIdentifier.Quote(p.Column)).Append(" AS ").Append(SqlIdentifier.Quote(p.Name));
+        if (alone)
+        {
+            sql.Append(" FROM ").Append(SqlIdentifier.Quote(layer.Schema, profile.GeneralisedTable!)).Append(" g");
+        }
+        else if (band is null)
         {
             sql.Append(" FROM ").Append(relation).Append(" v");
         }

@@ -11,7 +11,6 @@ namespace DesaGis.Server.Tiles;
 /// In the background, LISTEN/NOTIFY (with a poll as fallback) applies changes early so memory is freed at once.
 /// </summary>
 public sealed partial class TileChangeMonitor(
-    LayerChangeLog log,
     TileCache cache,
     NpgsqlDataSource dataSource,
     IOptions<TileOptions> options,
@@ -23,6 +22,7 @@ public sealed partial class TileChangeMonitor(
     private bool _reading;
     private long _known = -1;
     private volatile bool _listening;
+    private NpgsqlConnection? _connection;
 
     /// <summary>The change-log version whose changes the cache reflects (-1 before the first read).</summary>
     public long KnownVersion => Interlocked.Read(ref _known);
@@ -77,7 +77,19 @@ public sealed partial class TileChangeMonitor(
         try
         {
             long known = KnownVersion;
-            var batch = await log.ReadAsync(known < 0 ? long.MaxValue : known, cancellationToken);
+            ChangeBatch batch;
+            try
+            {
+                // A connection of its own, kept open with the statement prepared: the check is one short round trip.
+                _connection ??= await dataSource.OpenConnectionAsync(cancellationToken);
+                batch = await LayerChangeLog.ReadAsync(_connection, known < 0 ? long.MaxValue : known, cancellationToken);
+            }
+            catch
+            {
+                if (_connection is not null) await _connection.DisposeAsync();
+                _connection = null;
+                throw;
+            }
             if (known < 0 || !batch.Complete)
             {
                 cache.Clear(batch.Version);
@@ -133,6 +145,13 @@ public sealed partial class TileChangeMonitor(
                 _listening = false;
             }
         }
+    }
+
+    public override void Dispose()
+    {
+        _connection?.Dispose();
+        _refresh.Dispose();
+        base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evicted {Count} tiles of {Layer} for change {Version}")]

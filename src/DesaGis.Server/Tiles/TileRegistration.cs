@@ -20,7 +20,6 @@ public static class TileRegistration
             CommandTimeoutSeconds = sp.GetRequiredService<IOptions<DesaGisOptions>>().Value.StatementTimeoutSeconds,
         });
         services.AddSingleton(sp => new TileCache(sp.GetRequiredService<IOptions<TileOptions>>().Value.CacheMegabytes * 1024L * 1024L));
-        services.AddSingleton(sp => new LayerChangeLog(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<TileChangeMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<TileChangeMonitor>());
         services.AddSingleton<TileService>();

@@ -99,7 +99,9 @@ public class TileEndpointTests(TileServerFixture fixture) : IClassFixture<TileSe
         Assert.Contains(features, f => (string)f.Attributes["kode"] == TileTestData.TinyKode && f.Geometry.Area > 0);
         Assert.Equal(10, features.Count(f => ((string)f.Attributes["kode"]).StartsWith("63.04", StringComparison.Ordinal)));
         // Low zooms carry only the attributes the choropleth and a hover card need.
-        var any = features.First();
+        var any = features.Single(f => (string)f.Attributes["kode"] == TileTestData.Kode(1, 1));
+        Assert.Equal(9.0, Convert.ToDouble(any.Attributes["poverty_rate"]), 6);
+        Assert.Equal(TileTestData.QuotedName, any.Attributes["nama"]);
         Assert.True(any.Attributes.Exists("poverty_rate"));
         Assert.False(any.Attributes.Exists("kecamatan_nama"));
     }
