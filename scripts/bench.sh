@@ -4,7 +4,7 @@
 #   ours uncached   /tiles/village_indicators/{z}/{x}/{y}.mvt with the tile cache off
 #   plain PostGIS   ST_AsMVT(ST_AsMVTGeom(geom_3857, ST_TileEnvelope(z,x,y), 4096, 64, true)) on Kestrel + Npgsql
 #   ours cached     the same URLs with the cache on and warmed
-#   fixed bytes     Kestrel returning a fixed byte array of the median tile size
+#   fixed bytes     Kestrel returning, per tile URL, a fixed byte array as long as our tile there
 # Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_ROUNDS (2), BENCH_SKIP_MICRO (unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -68,21 +68,15 @@ start_server() { # port cacheMegabytes [consistency]
   wait_up "http://127.0.0.1:$1/health"
 }
 
-# Median tile size, for the fixed-bytes yardstick.
 start_server 8093 0
-median=$(head -n 400 "$art/tiles.txt" | while read -r t; do curl -s -o /dev/null -w '%{size_download}\n' "http://127.0.0.1:8093/tiles/village_indicators/$t.mvt"; done | sort -n | awk '{a[NR]=$1} END {print a[int(NR/2)+1]}')
-log "median tile: $median bytes"
-
-DESAGIS_DATABASE=$bench_db $benchtool serve --urls http://127.0.0.1:8091 --fixed-bytes "$median" >"$art/baseline.log" 2>&1 &
+DESAGIS_DATABASE=$bench_db $benchtool serve --urls http://127.0.0.1:8091 >"$art/baseline.log" 2>&1 &
 pids+=($!)
-wait_up "http://127.0.0.1:8091/fixed"
-start_server 8092 2048 Strict
-start_server 8094 2048 Notify
+wait_up "http://127.0.0.1:8091/fixed/0/0/0.mvt"
 
 run() { # name url-base list prefix suffix
   local out="$art/wrk-$1.txt"
-  TILE_LIST=$3 TILE_PREFIX=$4 TILE_SUFFIX=$5 wrk -t"$threads" -c"$connections" -d3s -s bench/tiles.lua "$2" >/dev/null 2>&1 || true
-  TILE_LIST=$3 TILE_PREFIX=$4 TILE_SUFFIX=$5 wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency -s bench/tiles.lua "$2" >"$out"
+  TILE_LIST=$3 TILE_PREFIX=$4 TILE_SUFFIX=$5 wrk -t"$threads" -c"$connections" -d3s --timeout 60s -s bench/tiles.lua "$2" >/dev/null 2>&1 || true
+  TILE_LIST=$3 TILE_PREFIX=$4 TILE_SUFFIX=$5 wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 60s --latency -s bench/tiles.lua "$2" >"$out"
   local rps; rps=$(awk '/Requests\/sec/ {print $2}' "$out")
   local errors; errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out" | tr '\n' ' ')
   log "$1: $rps req/s $errors"
@@ -97,18 +91,22 @@ for r in $(seq 1 "$rounds"); do
   run plain-z10 http://127.0.0.1:8091 "$art/tiles-z10.txt" /baseline/ .mvt
   run ours-z10 http://127.0.0.1:8093 "$art/tiles-z10.txt" /tiles/village_indicators/ .mvt
 done
+start_server 8092 2048 Strict
+start_server 8094 2048 Notify
 log "warming the caches"
-for port in 8092 8094; do
-  sort -u "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null "http://127.0.0.1:$port/tiles/village_indicators/{}.mvt"
-done
+sort -u "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null -w '{} %{size_download}\n' "http://127.0.0.1:8092/tiles/village_indicators/{}.mvt" >"$art/sizes.txt"
+sort -u "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null "http://127.0.0.1:8094/tiles/village_indicators/{}.mvt"
+DESAGIS_DATABASE=$bench_db $benchtool serve --urls http://127.0.0.1:8095 --sizes "$art/sizes.txt" >"$art/fixed.log" 2>&1 &
+pids+=($!)
+wait_up "http://127.0.0.1:8095/fixed/0/0/0.mvt"
 for r in $(seq 1 "$rounds"); do
   run cached http://127.0.0.1:8092 "$art/tiles.txt" /tiles/village_indicators/ .mvt
   run cached-notify http://127.0.0.1:8094 "$art/tiles.txt" /tiles/village_indicators/ .mvt
   run fixed http://127.0.0.1:8091 "$art/tiles.txt" '/fixed?' ''
 done
 
-# Tile sizes at the same URLs, ours against the plain query.
-sizes() { head -n 400 "$art/tiles.txt" | while read -r t; do curl -s -o /dev/null -w '%{size_download}\n' "$1$t.mvt"; done | awk '{s+=$1} END {printf "%.0f", s/NR}'; }
+# Tile sizes at the same URLs, ours against the plain query (first 300 tiles of the list).
+sizes() { head -n 300 "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null -w '%{size_download}\n' "$1{}.mvt" | awk '{s+=$1} END {printf "%.0f", s/NR}'; }
 size_ours=$(sizes http://127.0.0.1:8093/tiles/village_indicators/)
 size_plain=$(sizes http://127.0.0.1:8091/baseline/)
 
@@ -143,11 +141,11 @@ Produced by \`make bench\` (scripts/bench.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'
 | **ours, uncached**, all tiles | $ours_all | **$r_all** × plain | ≥ 1.00 — $(verdict "$r_all" 1.0) |
 | plain PostGIS query, z10–z14 tiles | $plain_z10 | 1.00 | |
 | **ours, uncached**, z10–z14 tiles | $ours_z10 | **$r_z10** × plain | ≥ 0.50 — $(verdict "$r_z10" 0.5) |
-| Kestrel returning a fixed $median-byte array | $fixed | 1.00 | |
+| Kestrel returning fixed byte arrays from memory (each as long as the tile at that URL) | $fixed | 1.00 | |
 | **ours, cached**, \`Consistency=Notify\` (LISTEN/NOTIFY), all tiles | $cached_notify | **$r_notify** × fixed | ≥ 0.80 — $(verdict "$r_notify" 0.8) |
 | ours, cached, \`Consistency=Strict\` (default: a shared change-log read per burst of requests) | $cached | $r_cached × fixed | (exactness costs a round trip) |
 
-Mean tile size over the first 400 tiles of the list: ours $size_ours bytes, plain query $size_plain bytes.
+Mean tile size over the first 300 tiles of the list: ours $size_ours bytes, plain query $size_plain bytes.
 Each figure is the mean of $rounds runs of ${seconds} s (after a 3 s warm-up) with \`wrk -t$threads -c$connections\`; raw wrk
 output with latency percentiles is in bench/artifacts/ (not committed).
 
@@ -171,7 +169,8 @@ output with latency percentiles is in bench/artifacts/ (not committed).
   answers a request only after a change-log read that started after the request arrived (concurrent requests
   share that read), so a committed change is never served stale; \`Notify\` serves hits from memory at once and
   applies changes when PostgreSQL's NOTIFY arrives (milliseconds), falling back to Strict while LISTEN is down.
-- Fixed bytes: the same minimal Kestrel app returning a byte array of the median tile size from memory.
+- Fixed bytes: the same minimal Kestrel app returning, for each tile URL of the list, a byte array from memory as
+  long as our tile at that URL (sizes recorded while warming the cache), so both runs send the same bytes.
 - Requests carry no Accept-Encoding, so no run compresses.
 
 ## Micro-benchmarks (BenchmarkDotNet, short job)

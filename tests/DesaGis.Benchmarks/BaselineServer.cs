@@ -25,7 +25,13 @@ public static class BaselineServer
         await using var dataSource = DesaGisDataSource.Create(csb.ConnectionString, "desagis-bench-baseline");
         var layer = LayerCatalog.Default.Find(a.Get("layer", "village_indicators"))!;
         string sql = TileSqlBuilder.Plain(layer);
-        var fixedBytes = new byte[a.GetInt("fixed-bytes", 20_000)];
+        // Fixed responses per tile URL, each as long as the real tile there (from --sizes: "z/x/y bytes" lines), all
+        // slices of one random buffer in memory: Kestrel sending the same bytes our cache would, with nothing else to do.
+        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (a.Get("sizes", "") is { Length: > 0 } sizesFile)
+            foreach (var line in File.ReadLines(sizesFile))
+                if (line.Split(' ') is [var key, var size]) sizes[key] = int.Parse(size, System.Globalization.CultureInfo.InvariantCulture);
+        var fixedBytes = new byte[Math.Max(1, sizes.Count == 0 ? 20_000 : sizes.Values.Max())];
         new Random(42).NextBytes(fixedBytes);
 
         app.MapGet("/baseline/{z:int}/{x:int}/{y:int}.mvt", async (int z, int x, int y, HttpContext http, CancellationToken ct) =>
@@ -41,7 +47,10 @@ public static class BaselineServer
             var bytes = await cmd.ExecuteScalarAsync(ct) as byte[] ?? [];
             return bytes.Length == 0 ? Results.NoContent() : Results.Bytes(bytes, "application/vnd.mapbox-vector-tile");
         });
-        app.MapGet("/fixed", () => Results.Bytes(fixedBytes, "application/vnd.mapbox-vector-tile"));
+        app.MapGet("/fixed/{z}/{x}/{y}.mvt", (string z, string x, string y) =>
+            sizes.TryGetValue($"{z}/{x}/{y}", out int size) && size > 0
+                ? Results.Bytes(fixedBytes.AsMemory(0, size), "application/vnd.mapbox-vector-tile")
+                : Results.NoContent());
         await app.RunAsync();
         return 0;
     }
