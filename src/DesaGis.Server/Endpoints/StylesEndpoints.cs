@@ -21,11 +21,13 @@ public static class StylesEndpoints
         return TypedResults.Json(new { styles = styles.Names().Select(n => new { id = n, url = $"{root}/styles/{n}.json" }) });
     }
 
-    public static async Task<IResult> GetAsync(string name, HttpRequest request, StyleStore styles, IOptions<DesaGisOptions> options, CancellationToken ct)
+    public static async Task<IResult> GetAsync(string name, HttpRequest request, StyleStore styles, PartnerPalette partners,
+        IOptions<DesaGisOptions> options, CancellationToken ct)
     {
         var style = await styles.LoadAsync(name, TileUrls.Base(request, options.Value), ct);
         if (style is null)
             return Problems.NotFound($"There is no style '{Problems.Shorten(name)}'. Styles: {string.Join(", ", styles.Names())}.");
+        await partners.ApplyAsync(style, ct);
         return Results.Text(style.ToJsonString(), "application/json");
     }
 }

@@ -23,12 +23,25 @@ public sealed partial class TileChangeMonitor(
     private long _known = -1;
     private volatile bool _listening;
     private NpgsqlConnection? _connection;
+    private readonly List<(long Version, TaskCompletionSource Done)> _waiters = [];
 
     /// <summary>The change-log version whose changes the cache reflects (-1 before the first read).</summary>
     public long KnownVersion => Interlocked.Read(ref _known);
 
     /// <summary>Whether the LISTEN connection is up.</summary>
     public bool Listening => _listening;
+
+    /// <summary>Completes once the cache reflects at least <paramref name="version"/> of the change log.</summary>
+    public Task WaitForVersionAsync(long version, CancellationToken cancellationToken)
+    {
+        lock (_waiters)
+        {
+            if (KnownVersion >= version) return Task.CompletedTask;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((version, done));
+            return done.Task.WaitAsync(cancellationToken);
+        }
+    }
 
     /// <summary>Applies every change committed before this call; returns the version the cache now reflects.</summary>
     public Task<long> SyncAsync(CancellationToken cancellationToken)
@@ -103,6 +116,15 @@ public sealed partial class TileChangeMonitor(
                 }
             }
             Interlocked.Exchange(ref _known, batch.Version);
+            lock (_waiters)
+            {
+                _waiters.RemoveAll(w =>
+                {
+                    if (w.Version > batch.Version) return false;
+                    w.Done.TrySetResult();
+                    return true;
+                });
+            }
             return batch.Version;
         }
         finally

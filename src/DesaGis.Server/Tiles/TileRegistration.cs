@@ -25,6 +25,7 @@ public static class TileRegistration
         services.AddSingleton<TileService>();
         services.AddSingleton<StyleStore>();
         services.AddSingleton<GlyphStore>();
+        services.AddSingleton<PartnerPalette>();
         return services;
     }
 

@@ -266,7 +266,22 @@ public class TileEndpointTests(TileServerFixture fixture) : IClassFixture<TileSe
             if (source.Value.TryGetProperty("url", out var url))
                 Assert.StartsWith("http://localhost/tiles/", url.GetString());
         Assert.StartsWith("http://localhost/fonts/", root.GetProperty("glyphs").GetString());
-        Assert.True(root.GetProperty("metadata").GetProperty("desagis:legend").GetArrayLength() > 0);
+        var legend = root.GetProperty("metadata").GetProperty("desagis:legend").EnumerateArray().ToList();
+        var poverty = legend.Single(e => e.GetProperty("id").GetString() == "poverty");
+        Assert.Equal("villages-poverty", poverty.GetProperty("layer").GetString());
+        Assert.Equal(7, poverty.GetProperty("classes").GetArrayLength());
+
+        // Programme footprints are coloured per partner from the database, and the legend names the partners.
+        var programmes = legend.Single(e => e.GetProperty("id").GetString() == "programmes");
+        var partner = Assert.Single(programmes.GetProperty("classes").EnumerateArray());
+        Assert.Equal("P1", partner.GetProperty("value").GetString());
+        Assert.Equal("Yayasan Air Bersih", partner.GetProperty("label").GetString());
+        var fill = root.GetProperty("layers").EnumerateArray().Single(l => l.GetProperty("id").GetString() == "programs-fill")
+            .GetProperty("paint").GetProperty("fill-color");
+        Assert.Equal("match", fill[0].GetString());
+        Assert.Equal("partner_kode", fill[1][1].GetString());
+        Assert.Equal("P1", fill[2].GetString());
+        Assert.Equal(partner.GetProperty("color").GetString(), fill[3].GetString());
     }
 
     [Fact]
