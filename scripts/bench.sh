@@ -27,7 +27,7 @@ dotnet build src/DesaGis.Server -c Release -v:q -clp:ErrorsOnly --nologo >/dev/n
 dotnet build src/DesaGis.Cli -c Release -v:q -clp:ErrorsOnly --nologo >/dev/null
 dotnet build tests/DesaGis.Benchmarks -c Release -v:q -clp:ErrorsOnly --nologo >/dev/null
 cli="dotnet ${DESAGIS_DEMO_CLI:-src/DesaGis.Cli/bin/Release/net10.0/desagis.dll}"
-benchtool="dotnet tests/DesaGis.Benchmarks/bin/Release/net10.0/DesaGis.Benchmarks.dll"
+benchtool="dotnet $PWD/tests/DesaGis.Benchmarks/bin/Release/net10.0/DesaGis.Benchmarks.dll"
 
 psql_admin() {
   local host port user pass
@@ -61,17 +61,27 @@ trap cleanup EXIT
 
 wait_up() { for _ in $(seq 1 120); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "server at $1 did not start" >&2; exit 1; }
 
+# Free ports only: on a shared machine another process on a fixed port would answer in our place.
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+next_port=$((20000 + RANDOM % 20000))
+free_port() { while ! port_free "$next_port"; do next_port=$((next_port + 1)); done; echo "$next_port"; next_port=$((next_port + 1)); }
+p_plain=$(free_port); p_uncached=$(free_port); p_strict=$(free_port); p_notify=$(free_port); p_fixed=$(free_port)
+# A process that could not bind its port has exited by the time it "answers"; make sure ours is the one answering.
+still_running() { kill -0 "$1" 2>/dev/null || { echo "a bench server exited early; see $art/*.log" >&2; exit 1; }; }
+
 start_server() { # port cacheMegabytes [consistency]
   DESAGIS_DATABASE=$bench_db Logging__LogLevel__Default=Warning DesaGis__Tiles__CacheMegabytes=$2 DesaGis__Tiles__Consistency=${3:-Strict} \
     dotnet src/DesaGis.Server/bin/Release/net10.0/DesaGis.Server.dll --urls "http://127.0.0.1:$1" >"$art/server-$1.log" 2>&1 &
   pids+=($!)
   wait_up "http://127.0.0.1:$1/health"
+  still_running "$!"
 }
 
-start_server 8093 0
-DESAGIS_DATABASE=$bench_db $benchtool serve --urls http://127.0.0.1:8091 >"$art/baseline.log" 2>&1 &
+start_server "$p_uncached" 0
+DESAGIS_DATABASE=$bench_db $benchtool serve --urls "http://127.0.0.1:$p_plain" >"$art/baseline.log" 2>&1 &
 pids+=($!)
-wait_up "http://127.0.0.1:8091/fixed/0/0/0.mvt"
+wait_up "http://127.0.0.1:$p_plain/fixed/0/0/0.mvt"
+still_running "$!"
 
 run() { # name url-base list prefix suffix
   local out="$art/wrk-$1.txt"
@@ -80,35 +90,38 @@ run() { # name url-base list prefix suffix
   local rps; rps=$(awk '/Requests\/sec/ {print $2}' "$out")
   local errors; errors=$(awk '/Non-2xx|Socket errors/ {print}' "$out" | tr '\n' ' ')
   log "$1: $rps req/s $errors"
+  if [[ -n $errors ]]; then echo "$1: $errors" >>"$art/errors.txt"; fi
   echo "$rps" >>"$art/rps-$1.txt"
 }
 
-rm -f "$art"/rps-*.txt
+rm -f "$art"/rps-*.txt "$art/errors.txt"
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 for r in $(seq 1 "$rounds"); do
   log "round $r/$rounds"
-  run plain-all http://127.0.0.1:8091 "$art/tiles.txt" /baseline/ .mvt
-  run ours-all http://127.0.0.1:8093 "$art/tiles.txt" /tiles/village_indicators/ .mvt
-  run plain-z10 http://127.0.0.1:8091 "$art/tiles-z10.txt" /baseline/ .mvt
-  run ours-z10 http://127.0.0.1:8093 "$art/tiles-z10.txt" /tiles/village_indicators/ .mvt
+  run plain-all "http://127.0.0.1:$p_plain" "$art/tiles.txt" /baseline/ .mvt
+  run ours-all "http://127.0.0.1:$p_uncached" "$art/tiles.txt" /tiles/village_indicators/ .mvt
+  run plain-z10 "http://127.0.0.1:$p_plain" "$art/tiles-z10.txt" /baseline/ .mvt
+  run ours-z10 "http://127.0.0.1:$p_uncached" "$art/tiles-z10.txt" /tiles/village_indicators/ .mvt
 done
-start_server 8092 2048 Strict
-start_server 8094 2048 Notify
+start_server "$p_strict" 2048 Strict
+start_server "$p_notify" 2048 Notify
 log "warming the caches"
-sort -u "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null -w '{} %{size_download}\n' "http://127.0.0.1:8092/tiles/village_indicators/{}.mvt" >"$art/sizes.txt"
-sort -u "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null "http://127.0.0.1:8094/tiles/village_indicators/{}.mvt"
-DESAGIS_DATABASE=$bench_db $benchtool serve --urls http://127.0.0.1:8095 --sizes "$art/sizes.txt" >"$art/fixed.log" 2>&1 &
+sort -u "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null -w '{} %{size_download}\n' "http://127.0.0.1:$p_strict/tiles/village_indicators/{}.mvt" >"$art/sizes.txt"
+sort -u "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null "http://127.0.0.1:$p_notify/tiles/village_indicators/{}.mvt"
+DESAGIS_DATABASE=$bench_db $benchtool serve --urls "http://127.0.0.1:$p_fixed" --sizes "$PWD/$art/sizes.txt" >"$art/fixed.log" 2>&1 &
 pids+=($!)
-wait_up "http://127.0.0.1:8095/fixed/0/0/0.mvt"
+wait_up "http://127.0.0.1:$p_fixed/fixed/0/0/0.mvt"
+still_running "$!"
 for r in $(seq 1 "$rounds"); do
-  run cached http://127.0.0.1:8092 "$art/tiles.txt" /tiles/village_indicators/ .mvt
-  run cached-notify http://127.0.0.1:8094 "$art/tiles.txt" /tiles/village_indicators/ .mvt
-  run fixed http://127.0.0.1:8091 "$art/tiles.txt" '/fixed?' ''
+  run cached "http://127.0.0.1:$p_strict" "$art/tiles.txt" /tiles/village_indicators/ .mvt
+  run cached-notify "http://127.0.0.1:$p_notify" "$art/tiles.txt" /tiles/village_indicators/ .mvt
+  run fixed "http://127.0.0.1:$p_fixed" "$art/tiles.txt" /fixed/ .mvt
 done
 
 # Tile sizes at the same URLs, ours against the plain query (first 300 tiles of the list).
 sizes() { head -n 300 "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null -w '%{size_download}\n' "$1{}.mvt" | awk '{s+=$1} END {printf "%.0f", s/NR}'; }
-size_ours=$(sizes http://127.0.0.1:8093/tiles/village_indicators/)
-size_plain=$(sizes http://127.0.0.1:8091/baseline/)
+size_ours=$(sizes "http://127.0.0.1:$p_uncached/tiles/village_indicators/")
+size_plain=$(sizes "http://127.0.0.1:$p_plain/baseline/")
 
 micro=""
 if [[ -z ${BENCH_SKIP_MICRO:-} ]]; then
@@ -153,6 +166,9 @@ output with latency percentiles is in bench/artifacts/ (not committed).
 
 - CPU: $cpu, $(nproc) cores, shared with PostgreSQL, the servers and wrk (and, on a shared machine, with other work)
 - Memory: $mem
+- Load average (1, 5, 15 min) when the load runs began: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg)
+  (other work on a shared machine inflates both sides of every ratio; the ratios come from runs taken in turn)
+- Errors reported by wrk: $(cat "$art/errors.txt" 2>/dev/null | tr '\n' ';' || true)${errors_none:-}
 - $pg; .NET $(dotnet --version); data: $villages villages of the synthetic national demo (desagis_bench database)
 
 ## Method
