@@ -64,8 +64,12 @@ wait_up() { for _ in $(seq 1 120); do curl -fs "$1" >/dev/null 2>&1 && return 0;
 # Free ports only: on a shared machine another process on a fixed port would answer in our place.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 next_port=$((20000 + RANDOM % 20000))
-free_port() { while ! port_free "$next_port"; do next_port=$((next_port + 1)); done; echo "$next_port"; next_port=$((next_port + 1)); }
-p_plain=$(free_port); p_uncached=$(free_port); p_strict=$(free_port); p_notify=$(free_port); p_fixed=$(free_port)
+pick_port() { # variable name (no subshell, so that every pick moves on)
+  while ! port_free "$next_port"; do next_port=$((next_port + 1)); done
+  printf -v "$1" '%s' "$next_port"
+  next_port=$((next_port + 1))
+}
+pick_port p_plain; pick_port p_uncached; pick_port p_strict; pick_port p_notify; pick_port p_fixed
 # A process that could not bind its port has exited by the time it "answers"; make sure ours is the one answering.
 still_running() { kill -0 "$1" 2>/dev/null || { echo "a bench server exited early; see $art/*.log" >&2; exit 1; }; }
 
