@@ -172,7 +172,7 @@ output with latency percentiles is in bench/artifacts/ (not committed).
 - Memory: $mem
 - Load average (1, 5, 15 min) when the load runs began: $load_start; at the end: $(cut -d' ' -f1-3 /proc/loadavg)
   (other work on a shared machine inflates both sides of every ratio; the ratios come from runs taken in turn)
-- Errors reported by wrk: $(cat "$art/errors.txt" 2>/dev/null | tr '\n' ';' || true)${errors_none:-}
+- Errors reported by wrk: $(cat "$art/errors.txt" 2>/dev/null | tr '\n' ';' | grep . || echo none)
 - $pg; .NET $(dotnet --version); data: $villages villages of the synthetic national demo (desagis_bench database)
 
 ## Method
