@@ -47,3 +47,11 @@ if [[ -f src/DesaGis.Viewer/package.json ]]; then
     (cd src/DesaGis.Viewer && npm ci --no-audit --no-fund --loglevel=error) && touch "$stamp"
   fi
 fi
+
+# The MapLibre style validator that the style tests run.
+if [[ $mode == test || $mode == bench ]] && [[ -f styles/tooling/package-lock.json ]]; then
+  stamp=styles/tooling/node_modules/.installed
+  if [[ ! -f $stamp || styles/tooling/package-lock.json -nt $stamp ]]; then
+    (cd styles/tooling && npm ci --no-audit --no-fund --loglevel=error) && touch "$stamp"
+  fi
+fi

@@ -8,5 +8,6 @@ root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(ImportCommands.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(ExportCommands.Create());
+root.Subcommands.Add(TilesCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -5,6 +5,7 @@ using DesaGis.Server.Http;
 using DesaGis.Server.Ogc;
 using DesaGis.Server.Planner;
 using DesaGis.Server.Security;
+using DesaGis.Server.Tiles;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,6 +18,7 @@ builder.Services.AddDesaGisFeatures();
 builder.Services.AddDesaGisOpenApi();
 builder.Services.AddDesaGisPlanner();
 builder.Services.AddDesaGisExports();
+builder.Services.AddDesaGisTiles();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapSearchEndpoints();
 app.MapOpenApiEndpoints();
 app.MapPlannerEndpoints();
 app.MapExportEndpoints();
+app.MapDesaGisTiles();
 
 app.Run();
 

@@ -171,7 +171,9 @@ public static class ExportCommands
                 Options = new MapPageOptions { Paper = PaperSize.A3, Orientation = PageOrientation.Landscape, Format = MapOutputFormat.Pdf, Date = today },
             };
             // No MBTiles writer is wired into the command line yet; the README of the package says so.
-            var writer = new OfflinePackageWriter(new DataExportService(dataSource, LayerCatalog.Default), mbtiles: null);
+            var writer = new OfflinePackageWriter(new DataExportService(dataSource, LayerCatalog.Default),
+                new DesaGis.Data.Tiles.TileExporterMbtilesWriter(
+                    new DesaGis.Data.Tiles.PostgisTileSource(dataSource, LayerCatalog.Default) { CommandTimeoutSeconds = 120 }, LayerCatalog.Default));
             OfflinePackageContents? contents = null;
             await AnsiConsole.Progress().StartAsync(async ctx =>
             {

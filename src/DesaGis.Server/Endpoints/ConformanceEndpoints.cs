@@ -24,7 +24,7 @@ public static class ConformanceEndpoints
             {
                 w.WriteStartObject();
                 w.WriteStartArray("conformsTo");
-                foreach (var c in OgcConformance.Classes) w.WriteStringValue(c);
+                foreach (var c in OgcConformance.Classes.Concat(TileMatrixSetsEndpoints.ConformanceClasses)) w.WriteStringValue(c);
                 w.WriteEndArray();
                 OgcLink.WriteAll(w,
                 [
@@ -35,7 +35,7 @@ public static class ConformanceEndpoints
             });
         }
         var sb = new StringBuilder("<ul>");
-        foreach (var c in OgcConformance.Classes) sb.Append("<li><code>").Append(E(c)).Append("</code></li>");
+        foreach (var c in OgcConformance.Classes.Concat(TileMatrixSetsEndpoints.ConformanceClasses)) sb.Append("<li><code>").Append(E(c)).Append("</code></li>");
         sb.Append("</ul>");
         return OgcResponses.WriteHtmlAsync(http, Render("Conformance", sb.ToString(), "?f=json"));
     }

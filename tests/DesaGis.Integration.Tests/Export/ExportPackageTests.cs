@@ -6,7 +6,7 @@ namespace DesaGis.Integration.Tests.Export;
 public class ExportPackageTests(ExportFixture fixture) : IClassFixture<ExportFixture>
 {
     [Fact]
-    public async Task The_offline_package_holds_a_geopackage_a_pdf_map_and_a_readme_that_open()
+    public async Task The_offline_package_holds_a_geopackage_mbtiles_a_pdf_map_and_a_readme_that_open()
     {
         using var response = await fixture.Client.GetAsync("/export/package?kecamatan_kode=63.04.01");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -14,7 +14,8 @@ public class ExportPackageTests(ExportFixture fixture) : IClassFixture<ExportFix
         using var temp = ExternalTools.TempFolder();
         using (var zip = new ZipArchive(await response.Content.ReadAsStreamAsync()))
         {
-            Assert.Equal(["README.txt", "kecamatan-63.04.01.gpkg", "kecamatan-63.04.01.pdf"], zip.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
+            Assert.Equal(["README.txt", "kecamatan-63.04.01.gpkg", "kecamatan-63.04.01.mbtiles", "kecamatan-63.04.01.pdf"],
+                zip.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
             zip.ExtractToDirectory(temp.Path);
         }
 
@@ -34,8 +35,12 @@ public class ExportPackageTests(ExportFixture fixture) : IClassFixture<ExportFix
         var readme = await File.ReadAllTextAsync(temp.File("README.txt"));
         Assert.Contains("Kecamatan Marabahan", readme);
         Assert.Contains("village_indicators: 6 features", readme);
-        // No tile exporter is registered in this server, and the README says so rather than shipping an empty file.
-        Assert.Contains("vector tiles are not included", readme);
+        Assert.Contains(".mbtiles  vector tiles", readme);
+
+        // The MBTiles opens in GDAL as vector tiles and holds the villages of the area.
+        var mbtiles = ExternalTools.Run("ogrinfo", "-ro", "-so", temp.File("kecamatan-63.04.01.mbtiles"));
+        Assert.Contains("village_indicators", mbtiles);
+        Assert.Contains("kecamatan", mbtiles);
     }
 
     [Fact]

@@ -1,0 +1,14 @@
+namespace DesaGis.Core.Tiles;
+
+/// <summary>
+/// Makes Mapbox Vector Tiles. The server and the command line use the same source, so a tile exported to MBTiles
+/// is byte for byte the tile the server sends.
+/// </summary>
+public interface ITileSource
+{
+    /// <summary>
+    /// The MVT of one or more layers (one MVT layer per id, in the given order) for a tile; an empty array when no
+    /// layer has a feature there. The layer ids must already be known to the catalog.
+    /// </summary>
+    Task<byte[]> GetTileAsync(IReadOnlyList<string> layerIds, TileCoord tile, CancellationToken cancellationToken);
+}
