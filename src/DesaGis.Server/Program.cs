@@ -16,6 +16,7 @@ app.UseDesaGisErrorHandling();
 app.UseDesaGisHttp();
 
 app.MapHealthEndpoints();
+app.MapViewerEndpoints();
 
 app.Run();
 
