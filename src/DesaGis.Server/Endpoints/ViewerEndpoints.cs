@@ -22,10 +22,8 @@ public static class ViewerEndpoints
 
     public static IEndpointRouteBuilder MapViewerEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup(BasePath).WithTags("Viewer").ExcludeFromDescription();
-        group.MapGet("", RedirectToSlash);
-        group.MapGet("/", Index);
-        group.MapGet("/{**path}", File);
+        // One route: routing treats /viewer and /viewer/ alike, so the handler tells them apart.
+        app.MapGet(BasePath + "/{**path}", File).WithTags("Viewer").ExcludeFromDescription();
         return app;
     }
 
@@ -33,15 +31,20 @@ public static class ViewerEndpoints
     public static string DistFolder(IWebHostEnvironment env) =>
         Path.Combine(env.WebRootPath ?? Path.Combine(env.ContentRootPath, "wwwroot"), "viewer", "dist");
 
-    /// <summary><c>/viewer</c> → <c>/viewer/</c>: the page loads its assets by relative URL.</summary>
-    public static IResult RedirectToSlash(HttpContext http) =>
-        TypedResults.Redirect(BasePath + "/" + http.Request.QueryString, permanent: true);
-
-    /// <summary>The viewer's page, or a 503 saying how to build it when it has not been built.</summary>
-    public static IResult Index(IWebHostEnvironment env, HttpContext http) => Serve(env, http, IndexFile);
-
-    /// <summary>One file of the built viewer.</summary>
-    public static IResult File(string path, IWebHostEnvironment env, HttpContext http) => Serve(env, http, path);
+    /// <summary>
+    /// One file of the built viewer; the page itself for <c>/viewer/</c>. <c>/viewer</c> redirects to <c>/viewer/</c>
+    /// because the page loads its assets by relative URL.
+    /// </summary>
+    public static IResult File(string? path, IWebHostEnvironment env, HttpContext http)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            if (!http.Request.Path.Value!.EndsWith('/'))
+                return TypedResults.Redirect(http.Request.PathBase + BasePath + "/" + http.Request.QueryString, permanent: true);
+            path = IndexFile;
+        }
+        return Serve(env, http, path);
+    }
 
     private static IResult Serve(IWebHostEnvironment env, HttpContext http, string path)
     {

@@ -7,9 +7,10 @@ import { classesOf, colorOf, metadataLegend, propertyOf, villageFillLayers } fro
 const MAX_PER_GROUP = 10;
 
 export class Legend {
-  constructor(map, panel) {
+  constructor(map, panel, scenarioEntries) {
     this.map = map;
     this.panel = panel;
+    this.scenarioEntries = scenarioEntries;
     this.root = $('#legend-body');
     onLanguageChange(() => this.render());
   }
@@ -18,7 +19,8 @@ export class Legend {
     const sections = [];
     for (const group of this.panel.presentGroups()) {
       if (!this.panel.isVisible(group)) continue;
-      const entries = group === 'villages' ? this.villageEntries() : this.groupEntries(group);
+      const entries = group === 'villages' ? this.villageEntries()
+        : group === 'scenario' && this.scenarioEntries ? this.scenarioEntries() : this.groupEntries(group);
       if (entries.length === 0) continue;
       const title = group === 'villages'
         ? `${t('group.villages')}: ${t(`indicator.${this.panel.indicator()}`)}`

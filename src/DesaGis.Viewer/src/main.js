@@ -122,7 +122,8 @@ async function start() {
     const planner = new Planner(map, say);
     const panel = new LayerPanel(map, () => legend.render());
     panel.adopt('scenario', OVERLAY_LAYERS.filter((id) => map.getLayer(id)));
-    const legend = new Legend(map, panel);
+    const legend = new Legend(map, panel, () => planner.legendEntries());
+    planner.onDrawn(() => legend.render());
     const popup = new VillagePopup(map, planner);
     const search = new Search(map, (feature) => {
       const bbox = feature.bbox;

@@ -5,7 +5,7 @@ import { getJson, postJson } from './api.js';
 import { $, h, replaceChildren } from './dom.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { IDM_STATUSES, villageFillLayers } from './mapStyle.js';
-import { COMPARE_A_COLOR, COMPARE_B_COLOR, PlanOverlay } from './planOverlay.js';
+import { COMPARE_A_COLOR, COMPARE_B_COLOR, PILOT_COLOR, PINNED_COLOR, PlanOverlay, REACH_COLOR } from './planOverlay.js';
 import { state, writeHash } from './share.js';
 
 /** The criteria offered, with their starting weights; "partner" is sent as partner_gap or partner_synergy. */
@@ -45,6 +45,7 @@ export class Planner {
     this.error = null;
     this.busy = false;
     this.pinListeners = [];
+    this.drawnListeners = [];
     this.areas = { kabupaten: new Map(), kecamatan: new Map() };
     this.root = $('#panel-plan-body');
     onLanguageChange(() => this.render());
@@ -52,6 +53,23 @@ export class Planner {
   }
 
   onPinsChanged(fn) { this.pinListeners.push(fn); }
+  onDrawn(fn) { this.drawnListeners.push(fn); }
+  drawn() { for (const fn of this.drawnListeners) fn(); }
+
+  /** Legend entries for what the plan overlay draws right now. */
+  legendEntries() {
+    if (this.comparison) {
+      return [
+        { color: COMPARE_A_COLOR, shape: 'ring', label: `A: ${this.comparison.a?.name ?? ''}` },
+        { color: COMPARE_B_COLOR, shape: 'circle', label: `B: ${this.comparison.b?.name ?? ''}` },
+      ];
+    }
+    if (!this.run) return [];
+    const entries = [{ color: PILOT_COLOR, shape: 'circle', label: t('legend.pilot') }];
+    if (this.run.selected.some((p) => p.pinned)) entries.push({ color: PINNED_COLOR, shape: 'circle', label: t('legend.pinned') });
+    if (this.radiusOf(this.run) > 0) entries.push({ color: REACH_COLOR, shape: 'line', label: t('legend.reach', { km: formatNumber(this.radiusOf(this.run), 1) }) });
+    return entries;
+  }
   isPinned(kode) { return this.pins.has(kode); }
   pilotInfo(kode) { return this.run?.selected?.find((p) => p.kode === kode) ?? null; }
 
@@ -142,6 +160,7 @@ export class Planner {
     this.overlay.showRun(run, this.radiusOf(run));
     this.status(t('plan.done', { n: run.selected?.length ?? 0 }));
     this.render();
+    this.drawn();
   }
 
   radiusOf(run) {
@@ -211,6 +230,7 @@ export class Planner {
       state.compare = String(b);
       writeHash();
       this.status(t('compare.done'));
+      this.drawn();
     } catch (error) {
       this.error = error.message;
     }

@@ -48,6 +48,9 @@ export const strings = {
     'legend.empty': 'Tidak ada lapisan yang ditampilkan.',
     'legend.nodata': 'Tidak ada data',
     'legend.other': 'Lainnya',
+    'legend.pilot': 'Desa pilot',
+    'legend.pinned': 'Pilot yang disematkan',
+    'legend.reach': 'Jangkauan {km} km dan desa terjangkau',
 
     'idm.MANDIRI': 'Mandiri',
     'idm.MAJU': 'Maju',
@@ -211,6 +214,9 @@ export const strings = {
     'legend.empty': 'No layer is shown.',
     'legend.nodata': 'No data',
     'legend.other': 'Other',
+    'legend.pilot': 'Pilot village',
+    'legend.pinned': 'Pinned pilot',
+    'legend.reach': 'Reach of {km} km and villages reached',
 
     'idm.MANDIRI': 'Independent (Mandiri)',
     'idm.MAJU': 'Advanced (Maju)',
