@@ -37,55 +37,55 @@ export class Legend {
   villageEntries() {
     const layer = villageFillLayers(this.map)[0];
     if (!layer) return [];
-    const expression = this.map.getPaintProperty(layer.id, 'fill-color');
-    const property = propertyOf(expression);
-    const labels = labelsByColor(metadataLegend(this.map.getStyle().layers.find((l) => l.id === layer.id), this.map.getStyle()), property);
-    return classesOf(expression).map((c) => ({
-      color: c.color,
-      shape: 'fill',
-      label: labels.get(normalize(c.color)) ?? classLabel(c, property),
-    }));
+    return this.layerEntries(layer, 'villages', 'fill');
   }
 
   groupEntries(group) {
     const entries = [];
-    const seen = new Set();
     const style = this.map.getStyle();
     for (const id of this.panel.groups.get(group) ?? []) {
       const layer = style.layers.find((l) => l.id === id);
       if (!layer || !['fill', 'line', 'circle'].includes(layer.type)) continue;
-      const expression = colorOf(this.map, layer);
-      const property = propertyOf(expression);
-      const labels = labelsByColor(metadataLegend(layer, style), property);
-      for (const c of classesOf(expression)) {
-        const label = labels.get(normalize(c.color))
-          ?? (c.kind === 'single' ? layer.metadata?.['desagis:label']?.[language()] ?? t(`group.${group}`) : classLabel(c, property));
-        const key = `${normalize(c.color)}|${label}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        entries.push({ color: c.color, shape: layer.type === 'line' ? 'line' : layer.type === 'circle' ? 'circle' : 'fill', label });
-      }
+      entries.push(...this.layerEntries(layer, group, layer.type === 'line' ? 'line' : layer.type === 'circle' ? 'circle' : 'fill'));
     }
-    // A fill and the outline of the same thing make one entry: keep the first label once.
+    // A fill and the outline of the same thing make one entry.
     const byLabel = new Map();
     for (const e of entries) if (!byLabel.has(e.label)) byLabel.set(e.label, e);
     return [...byLabel.values()];
+  }
+
+  /**
+   * Entries for one layer: the classes the style's metadata declares while the layer still draws with the style's
+   * own colours, else the classes read from the colour expression the layer draws with now (e.g. another indicator).
+   */
+  layerEntries(layer, group, shape) {
+    const expression = colorOf(this.map, layer);
+    const property = propertyOf(expression);
+    const declared = metadataLegend(layer, this.map.getStyle());
+    const drawn = classesOf(expression);
+    const drawnColors = new Set(drawn.map((c) => normalize(c.color)));
+    if (declared && declared.classes.every((c) => drawnColors.has(normalize(c.color)))) {
+      return declared.classes.map((c) => ({ color: c.color, shape, label: declaredLabel(c, declared.property ?? property, group) }));
+    }
+    return drawn.map((c) => ({
+      color: c.color,
+      shape,
+      label: c.kind === 'single' ? t(`group.${group}`) : classLabel(c, property),
+    }));
   }
 }
 
 const normalize = (color) => String(color).trim().toLowerCase();
 
-/** Labels from the style's metadata, by colour; a label may be text or { id, en }. */
-function labelsByColor(classes, property) {
-  const result = new Map();
-  for (const c of classes ?? []) {
-    const color = c.color ?? c.fill ?? c.colour;
-    let label = c.label ?? c.title ?? c.name;
-    if (label && typeof label === 'object') label = label[language()] ?? label.id ?? label.en;
-    if (!label && (c.min !== undefined || c.max !== undefined)) label = classLabel({ kind: 'range', from: c.min ?? null, to: c.max ?? null }, property);
-    if (color && label) result.set(normalize(color), String(label));
+/** The label of a class the style declares, in the viewer's language where it can be built from the class. */
+function declaredLabel(c, property, group) {
+  if (c.nodata) return t('legend.nodata');
+  if (c.min !== undefined || c.max !== undefined) {
+    return classLabel({ kind: 'range', from: c.min ?? null, to: c.max ?? null }, property);
   }
-  return result;
+  if (c.value !== undefined) return classLabel({ kind: 'match', values: [c.value].flat() }, property);
+  if (c.label && typeof c.label === 'object') return c.label[language()] ?? c.label.id ?? c.label.en;
+  return c.label && !c.color ? c.label : t(`group.${group}`);
 }
 
 function formatValue(value, property) {
@@ -98,13 +98,14 @@ function formatValue(value, property) {
 function classLabel(c, property) {
   switch (c.kind) {
     case 'range':
-      if (c.from === null) return `< ${formatValue(c.to, property)}`;
+      if (c.from === null && c.to === null) return t('legend.nodata');
+      if (c.from === null || (c.from === 0 && property === 'poverty_rate')) return `< ${formatValue(c.to, property)}`;
       if (c.to === null) return `≥ ${formatValue(c.from, property)}`;
       return `${formatValue(c.from, property)} – < ${formatValue(c.to, property)}`;
     case 'stop':
       return formatValue(c.from, property);
     case 'match':
-      return c.values.map((v) => (property === 'idm_status' ? t(`idm.${v}`) : String(v))).join(', ');
+      return c.values.map((v) => (property === 'idm_status' ? t(`idm.${v}`) : property === 'partner_kind' ? t(`partnerKind.${v}`) : String(v))).join(', ');
     case 'nodata':
       return t('legend.nodata');
     case 'other':

@@ -167,20 +167,17 @@ export function classesOf(expression) {
 }
 
 /**
- * Legend labels the style gives in its metadata for a layer (metadata "desagis:legend": [{ color, label }] or
- * { classes: [...] }), keyed by colour. Labels may be plain strings or { id, en }.
+ * The legend the style declares for a layer in its metadata ("desagis:legend": [{ layer, property, classes: [{ min,
+ * max, value, label, color, nodata }] } or { layer, color } for a plain line]), or null when it declares none.
  */
 export function metadataLegend(layer, style) {
-  const candidates = [
-    layer?.metadata?.['desagis:legend'],
-    layer?.metadata?.legend,
-    style?.metadata?.['desagis:legend']?.[layer?.id],
-  ];
-  for (const c of candidates) {
-    const classes = Array.isArray(c) ? c : Array.isArray(c?.classes) ? c.classes : null;
-    if (classes?.length) return classes;
-  }
-  return null;
+  const entries = style?.metadata?.['desagis:legend'];
+  const fromStyle = Array.isArray(entries) ? entries.find((e) => e.layer === layer?.id) : null;
+  const own = layer?.metadata?.['desagis:legend'];
+  const entry = fromStyle ?? (own && !Array.isArray(own) ? own : own ? { classes: own } : null);
+  if (!entry) return null;
+  const classes = Array.isArray(entry.classes) ? entry.classes : entry.color ? [{ color: entry.color }] : [];
+  return classes.length ? { ...entry, classes } : null;
 }
 
 /** The main paint colour of a layer, whatever its type. */

@@ -358,8 +358,10 @@ export class Planner {
       h('ol', { class: 'pilot-list' }, run.selected.map((p) => this.pilotItem(p))),
       (run.runnersUp ?? []).length ? h('details', { class: 'runners-up' },
         h('summary', {}, t('plan.runnersUp', { n: run.runnersUp.length })),
-        h('ul', {}, run.runnersUp.map((r) => h('li', {},
-          h('strong', {}, r.nama ?? r.kode), ` (${formatNumber(r.score, 2)}) — `, t(`reason.${r.reason}`), r.detail ? `: ${r.detail}` : '')))) : null,
+        h('ul', {}, run.runnersUp.map((r) => h('li', { class: 'runner-up', 'data-kode': r.kode },
+          h('strong', {}, r.nama ?? r.kode), ` (${formatNumber(r.score, 2)}) — `, t(`reason.${r.reason}`), r.detail ? `: ${r.detail}` : '', ' ',
+          h('button', { type: 'button', class: 'link', 'aria-pressed': this.isPinned(r.kode) ? 'true' : 'false',
+            onclick: () => this.togglePin(r.kode, r.nama) }, this.isPinned(r.kode) ? t('popup.unpin') : t('popup.pin')))))) : null,
       this.scenario ? null : this.saveForm());
   }
 

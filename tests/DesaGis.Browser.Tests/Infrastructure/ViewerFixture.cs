@@ -21,14 +21,14 @@ public sealed class ViewerFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public PostgisDatabase Database { get; } = new();
-    public KestrelDesaGisServer Server { get; private set; } = null!;
+    public ViewerTestServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         ViewerBuild.EnsureBuilt();
         await Database.InitializeAsync();
-        Server = new KestrelDesaGisServer(Database);
+        Server = new ViewerTestServer(Database);
         await Server.StartAsync();
         // The dataset goes in after the server has migrated the database, so migrations of every part are applied.
         await VillageDataset.InsertAsync(Database);

@@ -7,7 +7,7 @@ namespace DesaGis.Browser.Tests.Infrastructure;
 /// The real server on a real loopback port (Kestrel, not the in-memory test server), so that a browser can load the
 /// viewer and everything it fetches from it.
 /// </summary>
-public class KestrelDesaGisServer(PostgisDatabase database, string? webRoot = null) : DesaGisServer(database)
+public class ViewerTestServer(PostgisDatabase database, string? webRoot = null) : DesaGisServer(database)
 {
     /// <summary>http://127.0.0.1:port, without a trailing slash.</summary>
     public string BaseUrl { get; private set; } = "";
