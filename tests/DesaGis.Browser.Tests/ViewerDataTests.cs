@@ -111,6 +111,9 @@ public class ViewerDataTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         var village = ByKode("63.71.01.2003"); // Pematang Baru: 12.5 %, both programmes
         await using var viewer = await fx.OpenViewerAsync(ViewOf(village.Centre.Lon, village.Centre.Lat, 12));
         var page = viewer.Page;
+        // The legend folds away so it cannot be under the pointer.
+        await page.Locator("#legend-toggle").ClickAsync();
+        Assert.Equal("false", await page.GetAttributeAsync("#legend-toggle", "aria-expanded"));
 
         var (x, y) = await viewer.ScreenPointAsync(village.Centre.Lon, village.Centre.Lat);
         await page.Mouse.ClickAsync(x, y);
@@ -129,6 +132,9 @@ public class ViewerDataTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.Contains(PartnerDistrict, body);
         Assert.Contains("bukan kawasan transmigrasi", body);
 
+        // The popup closes with its button (it could cover the next village).
+        await page.Locator(".maplibregl-popup-close-button").ClickAsync();
+        Assert.Equal(0, await page.Locator(".popup-body").CountAsync());
         var settler = ByKode("63.71.01.2006"); // Handil Bakti, in the transmigration area
         (x, y) = await viewer.ScreenPointAsync(settler.Centre.Lon, settler.Centre.Lat);
         await page.Mouse.ClickAsync(x, y);

@@ -43,9 +43,11 @@ export class Legend {
   groupEntries(group) {
     const entries = [];
     const style = this.map.getStyle();
-    for (const id of this.panel.groups.get(group) ?? []) {
-      const layer = style.layers.find((l) => l.id === id);
-      if (!layer || !['fill', 'line', 'circle'].includes(layer.type)) continue;
+    const layers = (this.panel.groups.get(group) ?? []).map((id) => style.layers.find((l) => l.id === id))
+      .filter((l) => l && ['fill', 'line', 'circle'].includes(l.type));
+    // When the style declares a legend for one layer of the group, that is the group's legend.
+    const declared = layers.filter((l) => metadataLegend(l, style));
+    for (const layer of declared.length ? declared : layers) {
       entries.push(...this.layerEntries(layer, group, layer.type === 'line' ? 'line' : layer.type === 'circle' ? 'circle' : 'fill'));
     }
     // A fill and the outline of the same thing make one entry.
