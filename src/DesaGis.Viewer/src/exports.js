@@ -23,12 +23,11 @@ export class Exports {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((v) => v.toFixed(5)).join(',');
   }
 
-  /** GET /export/map for the view: bbox, paper, format, the indicator shown and the scenario in the URL. */
+  /** GET /export/map for the view: bbox, paper (a4/a3), orientation, format (pdf/png) and an optional title. */
   mapUrl() {
     const [size, orientation] = this.choice.paper.split('-');
     return apiUrl('export/map', {
-      bbox: this.bbox(), format: this.choice.mapFormat, paper: size, orientation,
-      indicator: this.panel.indicator(), scenario: state.scenario || undefined, lang: state.lang,
+      bbox: this.bbox(), format: this.choice.mapFormat, paper: size.toLowerCase(), orientation,
       title: $('#export-title')?.value.trim() || undefined,
     });
   }
