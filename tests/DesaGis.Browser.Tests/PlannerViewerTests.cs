@@ -25,7 +25,12 @@ public class PlannerViewerTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
     private static async Task RunAsync(ViewerPage viewer, int expectedPilots)
     {
         await viewer.Page.Locator("#plan-run").ClickAsync();
-        await viewer.Page.WaitForFunctionAsync($"() => document.querySelectorAll('.pilot-list .pilot').length === {expectedPilots} && !document.querySelector('#plan-run').disabled");
+        // Done when the button is back and either the list or an error is shown.
+        await viewer.Page.WaitForFunctionAsync(
+            "() => !document.querySelector('#plan-run').disabled && (document.querySelector('.pilot-list') || document.querySelector('#panel-plan .error'))");
+        var error = viewer.Page.Locator("#panel-plan .error");
+        Assert.True(await error.CountAsync() == 0, "the plan failed: " + (await error.AllTextContentsAsync()).FirstOrDefault());
+        Assert.Equal(expectedPilots, await viewer.Page.Locator(".pilot-list .pilot").CountAsync());
         await viewer.WaitForMapIdleAsync();
     }
 
