@@ -118,7 +118,7 @@ async function start() {
     console.warn(e.error?.message ?? e);
   });
 
-  map.once('load', async () => {
+  map.once('style.load', async () => {
     const planner = new Planner(map, say);
     const panel = new LayerPanel(map, () => legend.render());
     panel.adopt('scenario', OVERLAY_LAYERS.filter((id) => map.getLayer(id)));
