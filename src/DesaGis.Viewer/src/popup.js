@@ -11,7 +11,8 @@ export class VillagePopup {
   constructor(map, planner) {
     this.map = map;
     this.planner = planner;
-    this.popup = new Popup({ maxWidth: '340px', focusAfterOpen: true, className: 'village-popup' });
+    // Focus is moved by hand (to the close button, without scrolling) so a tall popup opens at its top.
+    this.popup = new Popup({ maxWidth: '340px', focusAfterOpen: false, className: 'village-popup' });
     this.current = null; // { props, programs, lngLat }
     for (const layer of villageFillLayers(map)) {
       map.on('click', layer.id, (e) => {
@@ -21,6 +22,9 @@ export class VillagePopup {
       map.on('mouseenter', layer.id, () => { map.getCanvas().style.cursor = 'pointer'; });
       map.on('mouseleave', layer.id, () => { map.getCanvas().style.cursor = ''; });
     }
+    this.popup.on('close', () => { this.current = null; });
+    // Escape closes the popup, as it closes any dialog.
+    document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && this.popup.isOpen()) this.popup.remove(); });
     onLanguageChange(() => this.current && this.render());
     planner.onPinsChanged(() => this.current && this.render());
   }
@@ -31,6 +35,7 @@ export class VillagePopup {
     this.current = { props: { ...props }, programs: null, lngLat, kode };
     this.popup.setLngLat(lngLat).addTo(this.map);
     this.render();
+    this.popup.getElement()?.querySelector('.maplibregl-popup-close-button')?.focus({ preventScroll: true });
     const [feature, coverage] = await Promise.allSettled([
       getJson(`collections/village_indicators/items/${encodeURIComponent(kode)}`),
       getJson('collections/program_coverage/items', { desa_kode: kode, limit: 100 }),
@@ -79,6 +84,13 @@ export class VillagePopup {
         type: 'button', class: 'pin-button', 'aria-pressed': pinned ? 'true' : 'false',
         onclick: () => this.planner.togglePin(kode, p.nama),
       }, pinned ? t('popup.unpin') : t('popup.pin')));
+    // Redrawing (details arrived, language switched) keeps the keyboard focus and scroll position where they were.
+    const box = this.popup.getElement()?.querySelector('.maplibregl-popup-content');
+    const scroll = box?.scrollTop ?? 0;
+    const hadFocus = box?.contains(document.activeElement);
     this.popup.setDOMContent(content);
+    const again = this.popup.getElement()?.querySelector('.maplibregl-popup-content');
+    if (again) again.scrollTop = scroll;
+    if (hadFocus) this.popup.getElement()?.querySelector('.maplibregl-popup-close-button')?.focus({ preventScroll: true });
   }
 }
