@@ -9,10 +9,14 @@ namespace DesaGis.Browser.Tests.Infrastructure;
 /// </summary>
 public sealed class ViewerFixture : IAsyncLifetime
 {
-    /// <summary>Chromium flags for a headless machine without a GPU or network (WebGL runs on SwiftShader).</summary>
+    /// <summary>
+    /// Chromium flags for a headless machine without a GPU or network: WebGL and compositing run on SwiftShader.
+    /// --disable-gpu is left out on purpose: with it, software compositing left stale rectangles on the map canvas
+    /// where a popup had been, in screenshots.
+    /// </summary>
     public static readonly string[] ChromiumArgs =
     [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-sandbox", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
     ];
 
