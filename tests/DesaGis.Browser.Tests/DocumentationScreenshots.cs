@@ -67,6 +67,7 @@ public class DocumentationScreenshots
         await viewer.Page.Locator(".pilot-list .pilot").Nth(7).WaitForAsync();
         await viewer.WaitForMapIdleAsync();
         Assert.Equal(8, (await viewer.RenderedFeaturesAsync("plan-pilots")).Length);
+        await viewer.EvaluateAsync<bool>("() => { document.querySelector('.plan-result').scrollIntoView({ block: 'start' }); return true; }");
         await viewer.ScreenshotAsync(Path.Combine(Folder, "viewer-plan-reach.png"));
 
         // 5. Two saved scenarios compared on the map.
@@ -87,6 +88,7 @@ public class DocumentationScreenshots
         await viewer.Page.Locator(".comparison").WaitForAsync();
         await viewer.WaitForMapIdleAsync();
         Assert.NotEmpty(await viewer.RenderedFeaturesAsync("compare-a"));
+        await viewer.EvaluateAsync<bool>("() => { document.querySelector('.comparison').scrollIntoView({ block: 'start' }); return true; }");
         await viewer.ScreenshotAsync(Path.Combine(Folder, "viewer-compare.png"));
 
         // 6. A tablet held upright, with the panel open.
