@@ -58,6 +58,11 @@ function setupChrome() {
     toggle.setAttribute('aria-expanded', String(!collapsed));
     window.desagis?.map?.resize();
   });
+  // The skip link lands on the map canvas, where the arrow keys and +/- move the map.
+  $('.skip-link').addEventListener('click', (e) => {
+    e.preventDefault();
+    window.desagis?.map?.getCanvas().focus();
+  });
   const legendToggle = $('#legend-toggle');
   legendToggle.addEventListener('click', () => {
     const body = $('#legend-body');
