@@ -175,6 +175,10 @@ public class ViewerShellTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         }
         Assert.Contains("search-input", reached);
         Assert.Contains("tab-layers", reached);
+        // The skip link puts the keyboard on the map.
+        await page.Locator(".skip-link").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("maplibregl-canvas", await viewer.EvaluateAsync<string>("() => document.activeElement.className"));
         // Arrow keys move between the tabs.
         await page.Locator("#tab-layers").FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");
