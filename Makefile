@@ -43,7 +43,7 @@ migrate: db build
 	@$(WITH_DB) $(CLI) db migrate
 
 demo: migrate
-	@true  # demo data loading arrives with the demo generator
+	@$(WITH_DB) $(CLI) demo load
 
 run: deps db viewer build demo
 	@echo "DesaGis on http://$(BIND):$(PORT)  (Ctrl+C to stop the server; 'make stop' stops PostGIS)"
@@ -60,5 +60,5 @@ stop:
 	@scripts/db.sh stop
 
 clean:
-	-@scripts/db.sh stop
-	rm -rf .data src/*/bin src/*/obj tests/*/bin tests/*/obj src/DesaGis.Viewer/node_modules src/DesaGis.Server/wwwroot/viewer/dist bench/artifacts
+	@scripts/db.sh destroy
+	rm -rf src/*/bin src/*/obj tests/*/bin tests/*/obj src/DesaGis.Viewer/node_modules src/DesaGis.Server/wwwroot/viewer/dist bench/artifacts

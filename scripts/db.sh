@@ -4,17 +4,21 @@
 #   scripts/db.sh stop    stop it
 #   scripts/db.sh url     print the connection string (of DESAGIS_DATABASE when set)
 #   scripts/db.sh status  say whether it runs
+#   scripts/db.sh destroy stop it and delete its files
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD/.data
 pgdata=$root/pg
 sockdir=$root/run
 conn_file=$root/connection
+# Follow the links place_for_postgres may have made.
+[[ -L $pgdata ]] && pgdata=$(readlink -f "$pgdata")
+[[ -L $sockdir ]] && sockdir=$(readlink -f "$sockdir")
 pgbin=${PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 
 as_owner() {
   # The cluster belongs to the postgres user when we are root (PostgreSQL refuses to run as root).
-  if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $(id -u) == 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -28,14 +32,31 @@ pick_port() {
   echo "no free port between 55432 and 55532" >&2; exit 1
 }
 
+# PostgreSQL runs as the postgres user when we are root; if that user cannot reach this checkout (say, under a
+# private home directory), the cluster's files live in its own home and .data/ holds links to them.
+place_for_postgres() {
+  mkdir -p "$root"
+  if [[ $(id -u) == 0 ]] && ! runuser -u postgres -- test -x "$root" 2>/dev/null; then
+    local home; home=$(getent passwd postgres | cut -d: -f6)
+    local where; where="$home/desagis-$(echo -n "$root" | sha1sum | cut -c1-12)"
+    mkdir -p "$where/pg" "$where/run"
+    chown -R postgres:postgres "$where"
+    ln -sfn "$where/pg" "$pgdata"
+    ln -sfn "$where/run" "$sockdir"
+    pgdata=$where/pg
+    sockdir=$where/run
+  fi
+}
+
 create() {
+  place_for_postgres
   mkdir -p "$root" "$sockdir"
   local pw; pw=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
   local pwfile; pwfile=$(mktemp)
   echo "$pw" > "$pwfile"
   if [[ $(id -u) == 0 ]]; then
     chown postgres:postgres "$sockdir" "$pwfile"
-    mkdir -p "$pgdata"; chown postgres:postgres "$pgdata"; chmod 700 "$pgdata"
+    mkdir -p "$pgdata"; chown postgres:postgres "$pgdata/"; chmod 700 "$pgdata/"
   fi
   as_owner "$pgbin/initdb" -D "$pgdata" -U desagis --pwfile="$pwfile" --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
   rm -f "$pwfile"
@@ -85,6 +106,13 @@ stop() {
   fi
 }
 
+destroy() {
+  stop
+  # Remove the cluster wherever it lives (it may be linked from .data/), then .data/ itself.
+  [[ -d $pgdata && $pgdata != "$root/pg" ]] && rm -rf "$(dirname "$pgdata")"
+  rm -rf "$root"
+}
+
 url() {
   if [[ -n ${DESAGIS_DATABASE:-} ]]; then echo "$DESAGIS_DATABASE"; else cat "$conn_file"; fi
 }
@@ -92,6 +120,7 @@ url() {
 case ${1:-} in
   start) start ;;
   stop) stop ;;
+  destroy) destroy ;;
   url) url ;;
   status) if running; then echo running; else echo stopped; fi ;;
   *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;

@@ -3,5 +3,10 @@ using DesaGis.Cli.Commands;
 
 var root = new RootCommand("DesaGis: village maps, pilot-village planning and field exports for Indonesian village development.");
 root.Subcommands.Add(DbCommands.Create());
+root.Subcommands.Add(KeysCommands.Create());
+root.Subcommands.Add(DemoCommands.Create());
+root.Subcommands.Add(ImportCommands.Create());
+root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(ExportCommands.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -2,6 +2,9 @@ using DesaGis.Server.Configuration;
 using DesaGis.Server.Endpoints;
 using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
+using DesaGis.Server.Ogc;
+using DesaGis.Server.Planner;
+using DesaGis.Server.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,13 +12,30 @@ builder.AddDesaGisOptions();
 builder.Services.AddDesaGisProblemDetails();
 builder.Services.AddDesaGisDatabase();
 builder.Services.AddDesaGisHttp();
+builder.AddDesaGisSecurity();
+builder.Services.AddDesaGisFeatures();
+builder.Services.AddDesaGisOpenApi();
+builder.Services.AddDesaGisPlanner();
+builder.Services.AddDesaGisExports();
 
 var app = builder.Build();
 
 app.UseDesaGisErrorHandling();
 app.UseDesaGisHttp();
+app.UseDesaGisSecurity();
 
 app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapAdminImportEndpoints();
+app.MapLandingEndpoints();
+app.MapConformanceEndpoints();
+app.MapCollectionsEndpoints();
+app.MapItemsEndpoints();
+app.MapQueryablesEndpoints();
+app.MapSearchEndpoints();
+app.MapOpenApiEndpoints();
+app.MapPlannerEndpoints();
+app.MapExportEndpoints();
 app.MapViewerEndpoints();
 
 app.Run();

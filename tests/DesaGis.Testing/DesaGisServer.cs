@@ -26,10 +26,19 @@ public class DesaGisServer(PostgisDatabase database) : WebApplicationFactory<Pro
         });
     }
 
-    /// <summary>A client whose first request waits until the server says it is ready.</summary>
-    public async Task<HttpClient> CreateReadyClientAsync()
+    /// <summary>
+    /// A client whose first request waits until the server says it is ready; with a role, it carries a fresh API key
+    /// of that role (viewer, planner or admin).
+    /// </summary>
+    public async Task<HttpClient> CreateReadyClientAsync(string? role = null)
     {
         var client = CreateClient();
+        if (role is not null)
+        {
+            var (_, secret) = await new DesaGis.Data.Security.ApiKeyStore(database.DataSource)
+                .CreateAsync($"test-{role}-{Guid.NewGuid():N}", role);
+            client.DefaultRequestHeaders.Add("X-API-Key", secret);
+        }
         for (int i = 0; i < 100; i++)
         {
             using var response = await client.GetAsync("/health");

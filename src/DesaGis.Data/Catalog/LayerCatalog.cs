@@ -234,5 +234,77 @@ public sealed class LayerCatalog
                 S("kabupaten_kode", "Kabupaten code"),
             ],
         };
+        yield return new LayerDefinition
+        {
+            Id = "extreme_poor_households",
+            Title = "Extreme-poor households (restricted)",
+            Description = "Household-level extreme-poverty records. Restricted: only callers with the planner role see this layer.",
+            Relation = "extreme_poor_household",
+            IdColumn = "kode",
+            GeometryKind = GeometryKind.Point,
+            DefaultSortColumn = "kode",
+            TemporalColumn = "year",
+            MinZoom = 10,
+            MaxZoom = 18,
+            RequiredRole = "planner",
+            Properties =
+            [
+                S("kode", "Household record code"),
+                S("desa_kode", "Village code"),
+                S("head_of_household", "Name of the head of household"),
+                I("members", "Household members"),
+                I("welfare_decile", "Welfare decile (1 = poorest)"),
+                I("year", "Year of the record"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "scenario_pilots",
+            Title = "Planner scenario pilots",
+            Description = "The pilot villages of saved planner scenarios, at each village's representative point. Filter by scenario_id.",
+            Relation = "scenario_pilots",
+            IdColumn = "id",
+            GeometryKind = GeometryKind.Point,
+            DefaultSortColumn = "id",
+            MinZoom = 4,
+            MaxZoom = 16,
+            Properties =
+            [
+                I("scenario_id", "Scenario id"),
+                S("scenario_name", "Scenario name"),
+                S("kode", "Kemendagri village code"),
+                S("nama", "Village name"),
+                S("kecamatan_kode", "Kecamatan code"),
+                S("kabupaten_kode", "Kabupaten code"),
+                I("rank", "Order of choice (reach) or score order (ranking)"),
+                N("score", "Weighted score, 0–1"),
+                N("stability", "Share of perturbed runs in which the village stays selected"),
+                B("pinned", "Pinned by the planner"),
+                I("reached", "Villages within the reach radius"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "scenario_coverage",
+            Title = "Planner scenario coverage",
+            Description = "Villages within reach of a saved scenario's pilots, with the nearest pilot. Filter by scenario_id.",
+            Relation = "scenario_coverage",
+            IdColumn = "id",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "id",
+            MinZoom = 6,
+            MaxZoom = 16,
+            Properties =
+            [
+                I("scenario_id", "Scenario id"),
+                S("scenario_name", "Scenario name"),
+                S("kode", "Kemendagri village code"),
+                S("nama", "Village name"),
+                S("kecamatan_kode", "Kecamatan code"),
+                S("kabupaten_kode", "Kabupaten code"),
+                S("pilot_kode", "Code of the nearest pilot"),
+                N("distance_km", "Distance to the nearest pilot, km"),
+            ],
+        };
     }
 }

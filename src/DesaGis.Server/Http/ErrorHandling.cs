@@ -13,12 +13,15 @@ public static partial class ErrorHandling
 {
     public static IServiceCollection AddDesaGisProblemDetails(this IServiceCollection services)
     {
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonWriter>();
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
             ctx.ProblemDetails.Type ??= ctx.ProblemDetails.Status switch
             {
+                401 => ProblemTypes.Unauthorized,
+                403 => ProblemTypes.Forbidden,
                 404 => ProblemTypes.NotFound,
                 405 => ProblemTypes.MethodNotAllowed,
                 413 => ProblemTypes.PayloadTooLarge,
@@ -52,6 +55,10 @@ public static partial class ErrorHandling
         PostgresException { SqlState: var s } when s.StartsWith("57P", StringComparison.Ordinal) || s.StartsWith("08", StringComparison.Ordinal) || s == "53300"
             => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable",
                 "The database is restarting or overloaded. Try again in a few seconds.", 5),
+        PostgresException { SqlState: var s } when s.StartsWith("22", StringComparison.Ordinal) || s.StartsWith("23", StringComparison.Ordinal)
+            => (422, ProblemTypes.InvalidBody, "The data was refused",
+                "The database refused a value (" + ((PostgresException)ex).SqlState + (((PostgresException)ex).ConstraintName is { } c ? ", rule " + c : "") +
+                "): check the values' ranges and codes. Nothing was changed.", null),
         NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: System.Net.Sockets.SocketException }
             => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable",
                 "The database cannot be reached right now. Try again in a few seconds.", 5),

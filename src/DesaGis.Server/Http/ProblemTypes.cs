@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string InvalidBody = Prefix + "invalid-body";
     public const string InvalidPlan = Prefix + "invalid-plan";
+    public const string PlannerBusy = Prefix + "planner-busy";
     public const string Unauthorized = Prefix + "unauthorized";
     public const string Forbidden = Prefix + "forbidden";
     public const string TooManyRequests = Prefix + "too-many-requests";

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using DesaGis.Data;
+using DesaGis.Data.Security;
+
+namespace DesaGis.Cli.Commands;
+
+/// <summary><c>desagis keys …</c>: create, list and revoke API keys.</summary>
+public static class KeysCommands
+{
+    public static Command Create()
+    {
+        var keys = new Command("keys", "Manage API keys (roles: viewer, planner, admin).");
+
+        var name = new Argument<string>("name") { Description = "A unique name for the key, e.g. the person or system using it." };
+        var role = new Option<string>("--role") { Description = "viewer, planner or admin.", Required = true };
+        role.AcceptOnlyFromAmong([.. Roles.All]);
+        var create = new Command("create", "Create a key; the secret is printed once and never stored.") { name, role };
+        create.SetAction(async (parse, ct) =>
+        {
+            await using var ds = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
+            var (key, secret) = await new ApiKeyStore(ds).CreateAsync(parse.GetValue(name)!, parse.GetValue(role)!, ct);
+            Console.WriteLine($"Created key '{key.Name}' with role {key.Role}. Keep this secret; it is not shown again:");
+            Console.WriteLine(secret);
+            return 0;
+        });
+
+        var list = new Command("list", "List keys (names, roles, prefixes; never secrets).");
+        list.SetAction(async (_, ct) =>
+        {
+            await using var ds = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
+            foreach (var k in await new ApiKeyStore(ds).ListAsync(ct))
+                Console.WriteLine($"{k.Name}\t{k.Role}\t{k.Prefix}…\t{k.CreatedAt:u}\t{(k.RevokedAt is null ? "active" : $"revoked {k.RevokedAt:u}")}");
+            return 0;
+        });
+
+        var revokeName = new Argument<string>("name") { Description = "The key's name." };
+        var revoke = new Command("revoke", "Revoke a key by name.") { revokeName };
+        revoke.SetAction(async (parse, ct) =>
+        {
+            await using var ds = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
+            var ok = await new ApiKeyStore(ds).RevokeAsync(parse.GetValue(revokeName)!, ct);
+            Console.WriteLine(ok ? "Revoked." : "No active key of that name.");
+            return ok ? 0 : 1;
+        });
+
+        keys.Subcommands.Add(create);
+        keys.Subcommands.Add(list);
+        keys.Subcommands.Add(revoke);
+        return keys;
+    }
+}

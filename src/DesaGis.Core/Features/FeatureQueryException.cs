@@ -1,0 +1,9 @@
+namespace DesaGis.Core.Features;
+
+/// <summary>An item request that cannot be answered as asked; the message says what is wrong and what would be right.</summary>
+public sealed class FeatureQueryException(string parameter, string message, FeatureQueryErrorKind kind = FeatureQueryErrorKind.Parameter)
+    : Exception(message)
+{
+    public string Parameter { get; } = parameter;
+    public FeatureQueryErrorKind Kind { get; } = kind;
+}

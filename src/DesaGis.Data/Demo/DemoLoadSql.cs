@@ -1,0 +1,168 @@
+namespace DesaGis.Data.Demo;
+
+/// <summary>
+/// The SQL of a demo load, run against the staging tables inside the load's transaction. Upserts change a row only
+/// when a value differs, so loading the same files again changes nothing. The demo owns its provinces: rows under a
+/// loaded province code (and its KT-/PRG- area and programme codes) that the files no longer hold are deleted.
+/// </summary>
+internal static class DemoLoadSql
+{
+    /// <summary>Staging derived from the copied files: the area–village links listed in each area's desa_kodes.</summary>
+    public const string DeriveStaging =
+        """
+        CREATE TEMP TABLE s_transmigration_area_village ON COMMIT DROP AS
+        SELECT DISTINCT s.kode AS area_kode, btrim(k) AS desa_kode
+          FROM s_transmigration_area s, unnest(string_to_array(s.desa_kodes, ';')) AS k
+         WHERE btrim(k) <> ''
+        """;
+
+    /// <summary>Checks before writing: what would be wrong, and a query listing the offending codes.</summary>
+    public static readonly (string Problem, string Sql)[] Checks =
+    [
+        ($"{DemoFiles.Kabupaten}: kabupaten whose provinsi is in neither the files nor the database",
+            "SELECT s.kode FROM s_kabupaten s WHERE NOT EXISTS (SELECT 1 FROM s_provinsi p WHERE p.kode = left(s.kode, 2)) AND NOT EXISTS (SELECT 1 FROM desagis.provinsi p WHERE p.kode = left(s.kode, 2))"),
+        ($"{DemoFiles.Kecamatan}: kecamatan whose kabupaten is in neither the files nor the database",
+            "SELECT s.kode FROM s_kecamatan s WHERE NOT EXISTS (SELECT 1 FROM s_kabupaten p WHERE p.kode = left(s.kode, 5)) AND NOT EXISTS (SELECT 1 FROM desagis.kabupaten p WHERE p.kode = left(s.kode, 5))"),
+        ($"{DemoFiles.Desa}: villages whose kecamatan is in neither the files nor the database",
+            "SELECT s.kode FROM s_desa s WHERE NOT EXISTS (SELECT 1 FROM s_kecamatan p WHERE p.kode = left(s.kode, 8)) AND NOT EXISTS (SELECT 1 FROM desagis.kecamatan p WHERE p.kode = left(s.kode, 8))"),
+        ($"{DemoFiles.VillageIndicator}: indicators of villages that do not exist",
+            "SELECT s.desa_kode FROM s_village_indicator s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
+        ($"{DemoFiles.TransmigrationArea}: areas whose desa_kodes name villages that do not exist",
+            "SELECT s.desa_kode FROM s_transmigration_area_village s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
+        ($"{DemoFiles.Program}: programmes of a partner that does not exist",
+            "SELECT s.partner_kode FROM s_program s WHERE NOT EXISTS (SELECT 1 FROM s_partner p WHERE p.kode = s.partner_kode) AND NOT EXISTS (SELECT 1 FROM desagis.partner p WHERE p.kode = s.partner_kode)"),
+        ($"{DemoFiles.ProgramVillage}: links to a programme not in {DemoFiles.Program}",
+            "SELECT s.program_kode FROM s_program_village s WHERE NOT EXISTS (SELECT 1 FROM s_program p WHERE p.kode = s.program_kode)"),
+        ($"{DemoFiles.ProgramVillage}: links to villages that do not exist",
+            "SELECT s.desa_kode FROM s_program_village s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
+    ];
+
+    /// <summary>Upserts: each returns one boolean per written row, true when it was inserted.</summary>
+    public static readonly string[] Upserts =
+    [
+        """
+        INSERT INTO desagis.provinsi AS t (kode, nama, area_km2, geom)
+        SELECT kode, nama, area_km2, ST_Multi(ST_SetSRID(geom, 4326)) FROM s_provinsi
+        ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, area_km2 = EXCLUDED.area_km2, geom = EXCLUDED.geom, updated_at = now()
+        WHERE (t.nama, t.area_km2, t.geom) IS DISTINCT FROM (EXCLUDED.nama, EXCLUDED.area_km2, EXCLUDED.geom)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.kabupaten AS t (kode, nama, jenis, area_km2, geom)
+        SELECT kode, nama, jenis, area_km2, ST_Multi(ST_SetSRID(geom, 4326)) FROM s_kabupaten
+        ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, jenis = EXCLUDED.jenis, area_km2 = EXCLUDED.area_km2, geom = EXCLUDED.geom, updated_at = now()
+        WHERE (t.nama, t.jenis, t.area_km2, t.geom) IS DISTINCT FROM (EXCLUDED.nama, EXCLUDED.jenis, EXCLUDED.area_km2, EXCLUDED.geom)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.kecamatan AS t (kode, nama, area_km2, geom)
+        SELECT kode, nama, area_km2, ST_Multi(ST_SetSRID(geom, 4326)) FROM s_kecamatan
+        ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, area_km2 = EXCLUDED.area_km2, geom = EXCLUDED.geom, updated_at = now()
+        WHERE (t.nama, t.area_km2, t.geom) IS DISTINCT FROM (EXCLUDED.nama, EXCLUDED.area_km2, EXCLUDED.geom)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.desa AS t (kode, nama, jenis, area_km2, geom)
+        SELECT kode, nama, jenis, area_km2, ST_Multi(ST_SetSRID(geom, 4326)) FROM s_desa
+        ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, jenis = EXCLUDED.jenis, area_km2 = EXCLUDED.area_km2, geom = EXCLUDED.geom, updated_at = now()
+        WHERE (t.nama, t.jenis, t.area_km2, t.geom) IS DISTINCT FROM (EXCLUDED.nama, EXCLUDED.jenis, EXCLUDED.area_km2, EXCLUDED.geom)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.village_indicator AS t (desa_kode, year, population, poverty_rate, extreme_poor_people, extreme_poor_households, idm_score, idm_status, source)
+        SELECT desa_kode, year, population, poverty_rate, extreme_poor_people, extreme_poor_households, idm_score, idm_status, source FROM s_village_indicator
+        ON CONFLICT (desa_kode, year) DO UPDATE SET population = EXCLUDED.population, poverty_rate = EXCLUDED.poverty_rate,
+            extreme_poor_people = EXCLUDED.extreme_poor_people, extreme_poor_households = EXCLUDED.extreme_poor_households,
+            idm_score = EXCLUDED.idm_score, idm_status = EXCLUDED.idm_status, source = EXCLUDED.source, updated_at = now()
+        WHERE (t.population, t.poverty_rate, t.extreme_poor_people, t.extreme_poor_households, t.idm_score, t.idm_status, t.source)
+              IS DISTINCT FROM (EXCLUDED.population, EXCLUDED.poverty_rate, EXCLUDED.extreme_poor_people, EXCLUDED.extreme_poor_households,
+                                EXCLUDED.idm_score, EXCLUDED.idm_status, EXCLUDED.source)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.kabupaten_indicator AS t (kabupaten_kode, year, population, poverty_rate, extreme_poor_people, extreme_poor_households, area_km2, source)
+        SELECT kabupaten_kode, year, population, poverty_rate, extreme_poor_people, extreme_poor_households, area_km2, source FROM s_kabupaten_indicator
+        ON CONFLICT (kabupaten_kode, year) DO UPDATE SET population = EXCLUDED.population, poverty_rate = EXCLUDED.poverty_rate,
+            extreme_poor_people = EXCLUDED.extreme_poor_people, extreme_poor_households = EXCLUDED.extreme_poor_households,
+            area_km2 = EXCLUDED.area_km2, source = EXCLUDED.source, updated_at = now()
+        WHERE (t.population, t.poverty_rate, t.extreme_poor_people, t.extreme_poor_households, t.area_km2, t.source)
+              IS DISTINCT FROM (EXCLUDED.population, EXCLUDED.poverty_rate, EXCLUDED.extreme_poor_people, EXCLUDED.extreme_poor_households,
+                                EXCLUDED.area_km2, EXCLUDED.source)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.transmigration_area AS t (kode, nama, kind, status, year, geom)
+        SELECT kode, nama, kind, status, year, ST_Multi(ST_SetSRID(geom, 4326)) FROM s_transmigration_area
+        ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, kind = EXCLUDED.kind, status = EXCLUDED.status, year = EXCLUDED.year,
+            geom = EXCLUDED.geom, updated_at = now()
+        WHERE (t.nama, t.kind, t.status, t.year, t.geom) IS DISTINCT FROM (EXCLUDED.nama, EXCLUDED.kind, EXCLUDED.status, EXCLUDED.year, EXCLUDED.geom)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.transmigration_area_village (area_id, desa_kode)
+        SELECT t.id, s.desa_kode FROM s_transmigration_area_village s JOIN desagis.transmigration_area t ON t.kode = s.area_kode
+        ON CONFLICT DO NOTHING
+        RETURNING true
+        """,
+        """
+        INSERT INTO desagis.partner AS t (kode, nama, kind)
+        SELECT kode, nama, kind FROM s_partner
+        ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, kind = EXCLUDED.kind, updated_at = now()
+        WHERE (t.nama, t.kind) IS DISTINCT FROM (EXCLUDED.nama, EXCLUDED.kind)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.program AS t (kode, nama, partner_id, sector, start_date, end_date, status)
+        SELECT s.kode, s.nama, p.id, s.sector, s.start_date, s.end_date, s.status FROM s_program s JOIN desagis.partner p ON p.kode = s.partner_kode
+        ON CONFLICT (kode) DO UPDATE SET nama = EXCLUDED.nama, partner_id = EXCLUDED.partner_id, sector = EXCLUDED.sector,
+            start_date = EXCLUDED.start_date, end_date = EXCLUDED.end_date, status = EXCLUDED.status, updated_at = now()
+        WHERE (t.nama, t.partner_id, t.sector, t.start_date, t.end_date, t.status)
+              IS DISTINCT FROM (EXCLUDED.nama, EXCLUDED.partner_id, EXCLUDED.sector, EXCLUDED.start_date, EXCLUDED.end_date, EXCLUDED.status)
+        RETURNING xmax = 0
+        """,
+        """
+        INSERT INTO desagis.program_village (program_id, desa_kode)
+        SELECT p.id, s.desa_kode FROM s_program_village s JOIN desagis.program p ON p.kode = s.program_kode
+        ON CONFLICT DO NOTHING
+        RETURNING true
+        """,
+    ];
+
+    /// <summary>Deletions of what the files no longer hold, children before parents.</summary>
+    public static readonly string[] Deletes =
+    [
+        """
+        DELETE FROM desagis.program_village pv USING desagis.program p
+         WHERE pv.program_id = p.id AND p.kode IN (SELECT kode FROM s_program)
+           AND NOT EXISTS (SELECT 1 FROM s_program_village s WHERE s.program_kode = p.kode AND s.desa_kode = pv.desa_kode)
+        """,
+        """
+        DELETE FROM desagis.program p
+         WHERE EXISTS (SELECT 1 FROM s_provinsi s WHERE p.kode LIKE 'PRG-' || s.kode || '-%')
+           AND NOT EXISTS (SELECT 1 FROM s_program s WHERE s.kode = p.kode)
+        """,
+        """
+        DELETE FROM desagis.transmigration_area_village tv USING desagis.transmigration_area t
+         WHERE tv.area_id = t.id AND t.kode IN (SELECT kode FROM s_transmigration_area)
+           AND NOT EXISTS (SELECT 1 FROM s_transmigration_area_village s WHERE s.area_kode = t.kode AND s.desa_kode = tv.desa_kode)
+        """,
+        """
+        DELETE FROM desagis.transmigration_area t
+         WHERE EXISTS (SELECT 1 FROM s_provinsi s WHERE t.kode LIKE 'KT-' || s.kode || '-%')
+           AND NOT EXISTS (SELECT 1 FROM s_transmigration_area s WHERE s.kode = t.kode)
+        """,
+        """
+        DELETE FROM desagis.village_indicator v
+         WHERE left(v.desa_kode, 2) IN (SELECT kode FROM s_provinsi)
+           AND NOT EXISTS (SELECT 1 FROM s_village_indicator s WHERE s.desa_kode = v.desa_kode AND s.year = v.year)
+        """,
+        """
+        DELETE FROM desagis.kabupaten_indicator v
+         WHERE left(v.kabupaten_kode, 2) IN (SELECT kode FROM s_provinsi)
+           AND NOT EXISTS (SELECT 1 FROM s_kabupaten_indicator s WHERE s.kabupaten_kode = v.kabupaten_kode AND s.year = v.year)
+        """,
+        "DELETE FROM desagis.desa d WHERE d.provinsi_kode IN (SELECT kode FROM s_provinsi) AND NOT EXISTS (SELECT 1 FROM s_desa s WHERE s.kode = d.kode)",
+        "DELETE FROM desagis.kecamatan d WHERE d.provinsi_kode IN (SELECT kode FROM s_provinsi) AND NOT EXISTS (SELECT 1 FROM s_kecamatan s WHERE s.kode = d.kode)",
+        "DELETE FROM desagis.kabupaten d WHERE d.provinsi_kode IN (SELECT kode FROM s_provinsi) AND NOT EXISTS (SELECT 1 FROM s_kabupaten s WHERE s.kode = d.kode)",
+    ];
+}

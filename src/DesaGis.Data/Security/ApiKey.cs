@@ -1,0 +1,4 @@
+namespace DesaGis.Data.Security;
+
+/// <summary>A stored API key's public facts (never the key itself).</summary>
+public sealed record ApiKey(long Id, string Name, string Prefix, string Role, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

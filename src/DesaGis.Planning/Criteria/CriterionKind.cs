@@ -1,0 +1,16 @@
+namespace DesaGis.Planning.Criteria;
+
+/// <summary>What a criterion measures.</summary>
+public enum CriterionKind
+{
+    PovertyRate,
+    ExtremePoor,
+    IdmScore,
+    IdmStatus,
+    PartnerGap,
+    PartnerSynergy,
+    Transmigration,
+    DistanceToSeat,
+    DistanceToPoint,
+    Population,
+}

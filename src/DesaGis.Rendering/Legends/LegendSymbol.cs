@@ -1,0 +1,9 @@
+namespace DesaGis.Rendering.Legends;
+
+/// <summary>How a legend swatch is drawn.</summary>
+public enum LegendSymbol
+{
+    Fill,
+    Line,
+    Circle,
+}

@@ -1,0 +1,32 @@
+using DesaGis.Core.Mapping;
+using DesaGis.Data.Catalog;
+using DesaGis.Data.Export;
+using DesaGis.Rendering.Printing;
+using DesaGis.Rendering.Styles;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace DesaGis.Server.Endpoints;
+
+/// <summary>
+/// Registers what the export endpoints need: the print style (the repository's styles/desagis.json, or
+/// <c>DesaGis:StylesDirectory</c>, else the bundled print style), the PostGIS map data source, the map printer, the
+/// data exporter and the offline package writer (with the tiles part's <see cref="IMbtilesWriter"/> when registered).
+/// </summary>
+public static class ExportServices
+{
+    public const string StylesDirectoryKey = "DesaGis:StylesDirectory";
+
+    public static IServiceCollection AddDesaGisExports(this IServiceCollection services)
+    {
+        // The printed date comes from the clock; tests may register their own.
+        services.TryAddSingleton(TimeProvider.System);
+        // The style is parsed once: a broken style fails the first export loudly, with the layer named.
+        services.AddSingleton(sp => StyleLocator.LoadMainOrDefault(sp.GetRequiredService<IConfiguration>()[StylesDirectoryKey]));
+        services.AddSingleton<IMapDataSource>(sp => new PostgisMapDataSource(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LayerCatalog>()));
+        services.AddSingleton(sp => new MapPrinter(sp.GetRequiredService<MapStyle>(), sp.GetRequiredService<IMapDataSource>()));
+        services.AddSingleton(sp => new DataExportService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LayerCatalog>()));
+        services.AddSingleton(sp => new OfflinePackageWriter(sp.GetRequiredService<DataExportService>(), sp.GetService<IMbtilesWriter>()));
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using DesaGis.Data.Features;
+
+namespace DesaGis.Server.Ogc;
+
+/// <summary>Registers what the OGC API Features endpoints need: the feature store, the village search and link building.</summary>
+public static class FeaturesRegistration
+{
+    public static IServiceCollection AddDesaGisFeatures(this IServiceCollection services)
+    {
+        services.AddSingleton<LinkBuilder>();
+        services.AddSingleton<FeatureStore>();
+        services.AddSingleton<VillageSearch>();
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+using DesaGis.Data.Planning;
+
+namespace DesaGis.Server.Planner;
+
+/// <summary>Registers the planner's run store and scenario store.</summary>
+public static class PlannerRegistration
+{
+    public static IServiceCollection AddDesaGisPlanner(this IServiceCollection services)
+    {
+        services.AddSingleton<PlannerRunStore>();
+        services.AddSingleton<ScenarioStore>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

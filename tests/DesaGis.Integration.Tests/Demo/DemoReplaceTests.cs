@@ -1,0 +1,33 @@
+using DesaGis.Data.Demo;
+using DesaGis.Testing;
+
+namespace DesaGis.Integration.Tests.Demo;
+
+public class DemoReplaceTests(PostgisDatabase db) : IClassFixture<PostgisDatabase>
+{
+    [Fact]
+    public async Task Loading_regenerated_data_replaces_the_demo_rows_and_keeps_other_data()
+    {
+        await db.ExecuteAsync(
+            "INSERT INTO desagis.desa (kode, nama, jenis, geom) VALUES ('63.04.01.2001', 'Desa nyata', 'desa', ST_Multi(ST_GeomFromText('POLYGON((114 -3,114.1 -3,114.1 -2.9,114 -3))', 4326)))");
+        using var big = new TempDirectory();
+        using var small = new TempDirectory();
+        await DemoWriter.WriteAsync(DemoGenerator.Generate(new DemoOptions(1, 200)), big.Path);
+        var smaller = await DemoWriter.WriteAsync(DemoGenerator.Generate(new DemoOptions(2, 120)), small.Path);
+
+        await DemoLoader.LoadAsync(db.DataSource, big.Path);
+        var second = await DemoLoader.LoadAsync(db.DataSource, small.Path);
+
+        Assert.False(second.Skipped);
+        Assert.True(second.Deleted > 0);
+        Assert.Equal(smaller.Villages, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.desa WHERE provinsi_kode = '99'"));
+        Assert.Equal(smaller.Kecamatan, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.kecamatan"));
+        Assert.Equal(smaller.Programs, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.program"));
+        Assert.Equal(smaller.ProgramVillages, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.program_village"));
+        Assert.Equal(smaller.VillageIndicators, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.village_indicator"));
+        Assert.Equal(0, await db.ScalarAsync<int>(
+            "SELECT count(*) FROM desagis.village_summary s WHERE NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.kode)"));
+        // Real data outside the demo's provinces is untouched.
+        Assert.Equal("Desa nyata", await db.ScalarAsync<string>("SELECT nama FROM desagis.desa WHERE kode = '63.04.01.2001'"));
+    }
+}
