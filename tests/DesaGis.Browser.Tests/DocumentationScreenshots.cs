@@ -60,6 +60,8 @@ public class DocumentationScreenshots
         // 4. A replication-reach plan: pilots, reach circles, explanation bars and stability.
         await FitAsync(viewer, bbox);
         await viewer.Page.Locator("#tab-plan").ClickAsync();
+        await viewer.Page.Locator("#plan-api-key").FillAsync(Environment.GetEnvironmentVariable("DESAGIS_SCREENSHOTS_API_KEY") ?? "");
+        await viewer.Page.Locator("#plan-api-key").PressAsync("Tab");
         await viewer.Page.Locator("#plan-method-reach").CheckAsync();
         await viewer.Page.Locator("#plan-k").FillAsync("8");
         await viewer.Page.Locator("#plan-radius").FillAsync("8");

@@ -13,10 +13,18 @@ public class PlannerViewerTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
 {
     private static string DatasetView => FormattableString.Invariant($"#z=11&c={(Bounds[0] + Bounds[2]) / 2},{(Bounds[1] + Bounds[3]) / 2}");
 
-    /// <summary>Opens the plan tab and sets method, k and radius; the area is the map view, which holds every village.</summary>
-    private static async Task SetUpPlanAsync(IPage page, string method, int k, double radiusKm = 5)
+    /// <summary>
+    /// Opens the plan tab, enters a planner's API key and sets method, k and radius; the area is the map view, which
+    /// holds every village.
+    /// </summary>
+    private async Task SetUpPlanAsync(IPage page, string method, int k, double radiusKm = 5)
     {
         await page.Locator("#tab-plan").ClickAsync();
+        if (await page.Locator("#plan-api-key").InputValueAsync() == "")
+        {
+            await page.Locator("#plan-api-key").FillAsync(await fx.CreateApiKeyAsync("planner"));
+            await page.Locator("#plan-api-key").PressAsync("Tab");
+        }
         await page.Locator($"#plan-method-{method}").CheckAsync();
         await page.Locator("#plan-k").FillAsync(k.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("#plan-radius").FillAsync(radiusKm.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -66,6 +74,24 @@ public class PlannerViewerTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.True(pixel.Red > 170 && pixel.Green < 80 && pixel.Blue < 80, $"pilot marker pixel is {pixel}");
         var legend = await page.Locator("#legend-body [data-group=scenario]").TextContentAsync();
         Assert.Contains("Desa pilot", legend);
+    }
+
+    [NeedsEndpointsFact("PlannerEndpoints")]
+    public async Task Running_a_plan_without_a_planner_key_says_to_enter_one()
+    {
+        await using var viewer = await fx.OpenViewerAsync(DatasetView);
+        var page = viewer.Page;
+        await page.Locator("#tab-plan").ClickAsync();
+        await page.Locator("#plan-run").ClickAsync();
+        var error = page.Locator("#panel-plan .error");
+        await error.WaitForAsync();
+        Assert.Contains("kunci API", await error.TextContentAsync());
+        Assert.Equal(0, await page.Locator(".pilot-list").CountAsync());
+
+        await page.Locator("#plan-api-key").FillAsync(await fx.CreateApiKeyAsync("viewer"));
+        await page.Locator("#plan-api-key").PressAsync("Tab");
+        await page.Locator("#plan-run").ClickAsync();
+        await page.Locator("#panel-plan .error", new PageLocatorOptions { HasText = "peran perencana" }).WaitForAsync();
     }
 
     [NeedsEndpointsFact("PlannerEndpoints")]

@@ -12,6 +12,28 @@ export function apiUrl(path, params = {}) {
   return url.href;
 }
 
+// Planning (and restricted layers) need an API key; it is kept for the browser tab only, never in the URL.
+const KEY_STORAGE = 'desagis.apiKey';
+export const API_KEY_HEADER = 'X-API-Key';
+
+export function apiKey() {
+  try { return sessionStorage.getItem(KEY_STORAGE) ?? ''; } catch { return ''; }
+}
+
+export function setApiKey(key) {
+  try {
+    if (key) sessionStorage.setItem(KEY_STORAGE, key); else sessionStorage.removeItem(KEY_STORAGE);
+  } catch { /* storage disabled: the key lasts until the page is left */ }
+  memoryKey = key;
+}
+let memoryKey = '';
+
+/** Headers that carry the API key, when one is set. */
+export function authHeaders() {
+  const key = apiKey() || memoryKey;
+  return key ? { [API_KEY_HEADER]: key } : {};
+}
+
 /** A failed request, carrying the server's problem details (RFC 9457) when it sent them. */
 export class ApiError extends Error {
   constructor(status, problem, url) {
@@ -33,11 +55,11 @@ async function send(url, init) {
 }
 
 export const getJson = (path, params, signal) =>
-  send(apiUrl(path, params), { headers: { Accept: 'application/geo+json, application/json' }, signal });
+  send(apiUrl(path, params), { headers: { Accept: 'application/geo+json, application/json', ...authHeaders() }, signal });
 
 export const postJson = (path, body) =>
   send(apiUrl(path), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...authHeaders() },
     body: JSON.stringify(body),
   });

@@ -2,6 +2,7 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
+import { apiBase, authHeaders } from './api.js';
 import { $ } from './dom.js';
 import { Exports } from './exports.js';
 import { LANGUAGES, onLanguageChange, setLanguage, t, translate } from './i18n.js';
@@ -111,6 +112,8 @@ async function start() {
     dragRotate: false,
     pitchWithRotate: false,
     maxPitch: 0,
+    // Tiles of restricted layers need the API key too; it goes only to this server.
+    transformRequest: (url) => (url.startsWith(apiBase.origin) ? { url, headers: authHeaders() } : { url }),
   });
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');

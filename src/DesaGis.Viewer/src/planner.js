@@ -1,7 +1,7 @@
 // The plan panel: area, criteria with weight sliders, constraints and method; runs POST /planner/runs, draws the
 // pilots with their reach, lists them with explanation bars and robustness, pins villages by hand, saves
 // scenarios and compares two of them on the map.
-import { getJson, postJson } from './api.js';
+import { apiKey, getJson, postJson, setApiKey } from './api.js';
 import { $, h, replaceChildren } from './dom.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
 import { IDM_STATUSES, villageFillLayers } from './mapStyle.js';
@@ -145,7 +145,7 @@ export class Planner {
       this.scenario = null;
       this.show(run);
     } catch (error) {
-      this.error = error.message;
+      this.error = this.explain(error);
     } finally {
       this.busy = false;
       this.render();
@@ -183,9 +183,16 @@ export class Planner {
       this.status(t('plan.saved', { name: scenario.name }));
       await this.loadScenarioList();
     } catch (error) {
-      this.error = error.message;
+      this.error = this.explain(error);
       this.render();
     }
+  }
+
+  /** The message for a failed request; a missing or wrong key says what to do. */
+  explain(error) {
+    if (error.status === 401) return t('plan.needKey');
+    if (error.status === 403) return t('plan.wrongKey');
+    return error.message;
   }
 
   async loadScenarioList() {
@@ -314,6 +321,10 @@ export class Planner {
           h('select', { id: 'plan-weighting', onchange: (e) => { f.weighting = e.target.value; } },
             ['count', 'poverty'].map((w) => h('option', { value: w, selected: f.weighting === w }, t(`plan.weighting.${w}`))))) : null),
       this.pinView(),
+      h('div', { class: 'field' },
+        h('label', { for: 'plan-api-key' }, t('plan.apiKey')),
+        h('input', { id: 'plan-api-key', type: 'password', autocomplete: 'off', value: apiKey(),
+          onchange: (e) => setApiKey(e.target.value.trim()) })),
       h('button', { type: 'submit', id: 'plan-run', class: 'primary', disabled: this.busy, 'aria-busy': this.busy ? 'true' : 'false' },
         this.busy ? t('plan.running') : t('plan.run')));
   }

@@ -47,6 +47,13 @@ public sealed class ViewerFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A fresh API key with a role (viewer, planner, admin), as an administrator would hand it out.</summary>
+    public async Task<string> CreateApiKeyAsync(string role)
+    {
+        var (_, secret) = await new DesaGis.Data.Security.ApiKeyStore(Database.DataSource).CreateAsync($"browser-{role}-{Guid.NewGuid():N}", role);
+        return secret;
+    }
+
     /// <summary>A new browser context and page at laptop size (1366×768), the viewer opened at <paramref name="hash"/>.</summary>
     public async Task<ViewerPage> OpenViewerAsync(string hash = "", int width = 1366, int height = 768)
     {
