@@ -15,7 +15,7 @@ SERVER := dotnet src/DesaGis.Server/bin/$(CONFIG)/net10.0/DesaGis.Server.dll
 # The connection string: DESAGIS_DATABASE when set, else the private cluster's.
 WITH_DB = export DESAGIS_DATABASE="$$(scripts/db.sh url)";
 
-.PHONY: help run test bench stop clean deps deps-test db build viewer migrate demo
+.PHONY: help run test bench stop clean deps deps-test db build viewer migrate demo planner-key
 
 help:
 	@echo "make run    install what is missing, start PostGIS, load the demo data, serve on http://$(BIND):$(PORT)"
@@ -45,8 +45,9 @@ migrate: db build
 demo: migrate
 	@$(WITH_DB) $(CLI) demo load
 
-run: deps db viewer build demo
+run: deps db viewer build demo planner-key
 	@echo "DesaGis on http://$(BIND):$(PORT)  (Ctrl+C to stop the server; 'make stop' stops PostGIS)"
+	@echo "Viewer: http://$(BIND):$(PORT)/viewer/   planner key (for running and saving plans): $$(cat .data/planner.key)"
 	@$(WITH_DB) cd src/DesaGis.Server && exec dotnet bin/$(CONFIG)/net10.0/DesaGis.Server.dll --urls http://$(BIND):$(PORT)
 
 test: deps-test db viewer build demo
@@ -55,6 +56,11 @@ test: deps-test db viewer build demo
 bench: deps db viewer
 	@scripts/deps.sh bench
 	@$(WITH_DB) scripts/bench.sh
+
+# A local planner key, so the viewer can run and save plans on this machine; kept in .data/ (mode 600).
+planner-key: migrate
+	@if [[ ! -s .data/planner.key ]]; then mkdir -p .data; umask 077; \
+	  $(WITH_DB) $(CLI) keys create "local-planner-$$(date +%Y%m%d%H%M%S)" --role planner --quiet > .data/planner.key; fi
 
 stop:
 	@scripts/db.sh stop

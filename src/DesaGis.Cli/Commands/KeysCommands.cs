@@ -14,12 +14,14 @@ public static class KeysCommands
         var name = new Argument<string>("name") { Description = "A unique name for the key, e.g. the person or system using it." };
         var role = new Option<string>("--role") { Description = "viewer, planner or admin.", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
-        var create = new Command("create", "Create a key; the secret is printed once and never stored.") { name, role };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the secret (for scripts)." };
+        var create = new Command("create", "Create a key; the secret is printed once and never stored.") { name, role, quiet };
         create.SetAction(async (parse, ct) =>
         {
             await using var ds = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
             var (key, secret) = await new ApiKeyStore(ds).CreateAsync(parse.GetValue(name)!, parse.GetValue(role)!, ct);
-            Console.WriteLine($"Created key '{key.Name}' with role {key.Role}. Keep this secret; it is not shown again:");
+            if (!parse.GetValue(quiet))
+                Console.WriteLine($"Created key '{key.Name}' with role {key.Role}. Keep this secret; it is not shown again:");
             Console.WriteLine(secret);
             return 0;
         });

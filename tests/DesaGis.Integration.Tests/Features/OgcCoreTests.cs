@@ -7,8 +7,9 @@ namespace DesaGis.Integration.Tests.Features;
 /// <summary>Landing page, conformance, collections, queryables, OpenAPI and content negotiation, over a real port.</summary>
 public class OgcCoreTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
 {
+    // Every public layer of the catalog, in catalog order; restricted layers are not listed to anonymous callers.
     private static readonly string[] AllCollections =
-        ["village_indicators", "villages", "kecamatan", "kabupaten", "provinsi", "transmigration_areas", "programs", "program_coverage"];
+        DesaGis.Data.Catalog.LayerCatalog.Default.Layers.Where(l => l.RequiredRole is null).Select(l => l.Id).ToArray();
 
     [Fact]
     public async Task The_landing_page_links_the_API_definition_conformance_and_data()
