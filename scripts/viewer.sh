@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/deps.sh run >/dev/null
 cd src/DesaGis.Viewer
 out=../DesaGis.Server/wwwroot/viewer/dist
-if [[ ! -f $out/.built ]] || [[ -n $(find src package.json build.mjs -newer "$out/.built" 2>/dev/null | head -n 1) ]]; then
+if [[ ! -f $out/.built ]] || [[ -n $(find src package.json package-lock.json build.mjs -newer "$out/.built" 2>/dev/null | head -n 1) ]]; then
   npm run --silent build
   touch "$out/.built"
 fi

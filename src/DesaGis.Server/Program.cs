@@ -39,6 +39,7 @@ app.MapOpenApiEndpoints();
 app.MapPlannerEndpoints();
 app.MapExportEndpoints();
 app.MapDesaGisTiles();
+app.MapViewerEndpoints();
 
 app.Run();
 

@@ -25,4 +25,5 @@ public static class ProblemTypes
     public const string DatabaseTimeout = Prefix + "database-timeout";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string InternalError = Prefix + "internal-error";
+    public const string ViewerNotBuilt = Prefix + "viewer-not-built";
 }
