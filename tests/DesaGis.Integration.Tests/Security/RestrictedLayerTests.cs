@@ -44,6 +44,8 @@ public class RestrictedLayerTests : IClassFixture<PostgisDatabase>, IAsyncLifeti
                  {
                      $"/collections/{Layer}", $"/collections/{Layer}/items", $"/collections/{Layer}/items/HH-99.01.01.2001",
                      $"/collections/{Layer}/queryables", $"/export/data/{Layer}?format=geojson", $"/export/data/{Layer}?format=csv",
+                     $"/tiles/{Layer}.json", $"/tiles/{Layer}/12/3351/2077.mvt", $"/tiles/village_indicators,{Layer}/12/3351/2077.mvt",
+                     $"/collections/{Layer}/tiles/WebMercatorQuad/12/2077/3351",
                  })
         {
             using var response = await client.GetAsync(path);
@@ -75,6 +77,10 @@ public class RestrictedLayerTests : IClassFixture<PostgisDatabase>, IAsyncLifeti
         var items = await client.GetFromJsonAsync<JsonElement>($"/collections/{Layer}/items?f=json&limit=100");
         Assert.Equal(SmallDataset.VillageCount, items.GetProperty("features").GetArrayLength());
         Assert.Equal("Point", items.GetProperty("features")[0].GetProperty("geometry").GetProperty("type").GetString());
+        var tileJson = await client.GetFromJsonAsync<JsonElement>($"/tiles/{Layer}.json");
+        Assert.Equal(Layer, tileJson.GetProperty("vector_layers")[0].GetProperty("id").GetString());
+        using (var tile = await client.GetAsync($"/tiles/{Layer}/12/3351/2077.mvt"))
+            Assert.Equal(HttpStatusCode.OK, tile.StatusCode);
         using var export = await client.GetAsync($"/export/data/{Layer}?format=csv");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Contains("Kepala", await export.Content.ReadAsStringAsync());

@@ -210,7 +210,8 @@ public class TileEndpointTests(TileServerFixture fixture) : IClassFixture<TileSe
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/tiles"));
         var ids = json.RootElement.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("id").GetString()).ToList();
-        Assert.Equal(["village_indicators", "villages", "kecamatan", "kabupaten", "provinsi", "transmigration_areas", "programs", "program_coverage"], ids);
+        // Every public layer, in catalog order; restricted layers are not listed to anonymous callers.
+        Assert.Equal(DesaGis.Data.Catalog.LayerCatalog.Default.Layers.Where(l => l.RequiredRole is null).Select(l => l.Id), ids);
         Assert.Equal("http://localhost/tiles/villages.json", json.RootElement.GetProperty("layers")[1].GetProperty("tilejson").GetString());
     }
 
