@@ -74,7 +74,9 @@ pick_port p_plain; pick_port p_uncached; pick_port p_strict; pick_port p_notify;
 still_running() { kill -0 "$1" 2>/dev/null || { echo "a bench server exited early; see $art/*.log" >&2; exit 1; }; }
 
 start_server() { # port cacheMegabytes [consistency]
+  # The per-client rate limit is off: every bench request comes from one address, standing in for many clients.
   DESAGIS_DATABASE=$bench_db Logging__LogLevel__Default=Warning DesaGis__Tiles__CacheMegabytes=$2 DesaGis__Tiles__Consistency=${3:-Strict} \
+    DesaGis__Security__RequestsPerSecond=0 \
     dotnet src/DesaGis.Server/bin/Release/net10.0/DesaGis.Server.dll --urls "http://127.0.0.1:$1" >"$art/server-$1.log" 2>&1 &
   pids+=($!)
   wait_up "http://127.0.0.1:$1/health"
@@ -122,6 +124,30 @@ for r in $(seq 1 "$rounds"); do
   run fixed "http://127.0.0.1:$p_fixed" "$art/tiles.txt" /fixed/ .mvt
 done
 
+# The load run: 64 connections for 60 s of mixed tiles and feature pages against the server as shipped (cache on,
+# Strict consistency), from a cold cache.
+load_seconds=${BENCH_LOAD_SECONDS:-60}
+pick_port p_load
+start_server "$p_load" 256 Strict
+log "load run: 64 connections, ${load_seconds} s, tiles and feature pages"
+TILE_LIST="$art/tiles.txt" wrk -t"$threads" -c64 -d"${load_seconds}s" --timeout 30s --latency -s bench/mixed.lua "http://127.0.0.1:$p_load" >"$art/wrk-load.txt"
+load_line=$(grep '^LOAD ' "$art/wrk-load.txt")
+load_rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$art/wrk-load.txt")
+lv() { sed -E "s/.*$1=([0-9.]+).*/\1/" <<<"$load_line"; }
+load_errors=$(( $(lv errors_status) + $(lv errors_connect) + $(lv errors_read) + $(lv errors_timeout) ))
+log "load: $load_rps req/s, p50 $(lv p50_ms) ms, p99 $(lv p99_ms) ms, $load_errors errors"
+
+# Printed maps: an A3 PDF and an A4 PNG at 300 dpi of the kabupaten nearest 300 villages, timed over HTTP.
+kab=$(psql_admin -d desagis_bench -c "SELECT kabupaten_kode FROM desagis.desa GROUP BY 1 ORDER BY abs(count(*) - 300), 1 LIMIT 1")
+kab_villages=$(psql_admin -d desagis_bench -c "SELECT count(*) FROM desagis.desa WHERE kabupaten_kode = '$kab'")
+time_map() { # query → median seconds of 5 requests after one warm-up
+  curl -fs -o /dev/null "http://127.0.0.1:$p_load/export/map?$1"
+  for _ in 1 2 3 4 5; do curl -fs -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$p_load/export/map?$1"; done | sort -n | sed -n 3p
+}
+pdf_s=$(time_map "kabupaten_kode=$kab&paper=a3&orientation=landscape&format=pdf")
+png_s=$(time_map "kabupaten_kode=$kab&paper=a4&orientation=landscape&format=png&dpi=300")
+log "maps: A3 PDF ${pdf_s} s, A4 PNG 300 dpi ${png_s} s ($kab_villages villages)"
+
 # Tile sizes at the same URLs, ours against the plain query (first 300 tiles of the list).
 sizes() { head -n 300 "$art/tiles.txt" | xargs -P 4 -I{} curl -s -o /dev/null -w '%{size_download}\n' "$1{}.mvt" | awk '{s+=$1} END {printf "%.0f", s/NR}'; }
 size_ours=$(sizes "http://127.0.0.1:$p_uncached/tiles/village_indicators/")
@@ -141,12 +167,13 @@ cached=$(mean cached); cached_notify=$(mean cached-notify); fixed=$(mean fixed)
 r_all=$(ratio "$ours_all" "$plain_all"); r_z10=$(ratio "$ours_z10" "$plain_z10"); r_cached=$(ratio "$cached" "$fixed")
 r_notify=$(ratio "$cached_notify" "$fixed")
 verdict() { awk -v r="$1" -v t="$2" 'BEGIN {print (r >= t) ? "met" : "NOT met"}'; }
+under() { awk -v v="$1" -v t="$2" 'BEGIN {print (v < t) ? "met" : "NOT met"}'; }
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 mem=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)
 pg=$(psql_admin -d desagis_bench -c "SELECT split_part(version(), ',', 1) || ', PostGIS ' || postgis_lib_version()")
 
 cat >bench/RESULTS.md <<MD
-# Vector tile benchmark results
+# DesaGis benchmark results
 
 Produced by \`make bench\` (scripts/bench.sh) on $(date -u '+%Y-%m-%d %H:%M UTC').
 
@@ -165,6 +192,25 @@ Produced by \`make bench\` (scripts/bench.sh) on $(date -u '+%Y-%m-%d %H:%M UTC'
 Mean tile size over the first 300 tiles of the list: ours $size_ours bytes, plain query $size_plain bytes.
 Each figure is the mean of $rounds runs of ${seconds} s (after a 3 s warm-up) with \`wrk -t$threads -c$connections\`; raw wrk
 output with latency percentiles is in bench/artifacts/ (not committed).
+
+## Load run
+
+64 connections for ${load_seconds} s (\`wrk -t$threads -c64 --latency\`, bench/mixed.lua) against the server as shipped
+(tile cache 256 MiB, Strict consistency, cold at the start): 7 in 10 requests are tiles of the list above, 3 in 10
+feature pages (\`/collections/village_indicators/items?limit=50&bbox=…\` of the same places).
+
+| requests/s | p50 | p90 | p99 | max | requests | errors (status, connect, read, timeout) | goal |
+|---:|---:|---:|---:|---:|---:|---|---|
+| $load_rps | $(lv p50_ms) ms | $(lv p90_ms) ms | $(lv p99_ms) ms | $(lv max_ms) ms | $(lv requests) | $(lv errors_status), $(lv errors_connect), $(lv errors_read), $(lv errors_timeout) | zero errors — $( (( load_errors == 0 )) && echo met || echo "NOT met") |
+
+## Printed maps
+
+Kabupaten $kab ($kab_villages villages), over HTTP from the load-run server, median of 5 after one warm-up:
+
+| output | seconds | goal |
+|---|---:|---|
+| A3 landscape PDF (vector) | $pdf_s | < 1 s — $(under "$pdf_s" 1) |
+| A4 landscape PNG at 300 dpi | $png_s | < 2 s — $(under "$png_s" 2) |
 
 ## Machine
 
@@ -194,6 +240,9 @@ output with latency percentiles is in bench/artifacts/ (not committed).
 - Requests carry no Accept-Encoding, so no run compresses.
 
 ## Micro-benchmarks (BenchmarkDotNet, short job)
+
+The planner's targets (83,000 villages: ranking with 6 criteria < 200 ms; replication reach k = 100, 10 km < 2 s)
+are PlannerBenchmarks below, beside a baseline that only sorts 83,000 scores.
 
 $micro
 MD
