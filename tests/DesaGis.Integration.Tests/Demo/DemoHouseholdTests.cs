@@ -6,6 +6,8 @@ namespace DesaGis.Integration.Tests.Demo;
 /// <summary>The synthetic extreme-poor households as generated and written (no database).</summary>
 public class DemoHouseholdTests
 {
+    private const int MaxCap = DemoHouseholds.MaxPerVillage;
+
     private static List<DemoRegion> Generate(int seed = 1, int villages = DemoOptions.DefaultVillages) =>
         DemoGenerator.Generate(new DemoOptions(seed, villages)).Regions.ToList();
 
@@ -25,8 +27,6 @@ public class DemoHouseholdTests
         Assert.Contains(latest.Values, i => i.ExtremePoorHouseholds is > 0 and < MaxCap);
         Assert.All(regions.SelectMany(r => r.Households), h => Assert.Equal(2024, h.Year));
     }
-
-    private const int MaxCap = DemoHouseholds.MaxPerVillage;
 
     [Fact]
     public void The_cap_is_40_per_village_and_shrinks_for_national_runs()

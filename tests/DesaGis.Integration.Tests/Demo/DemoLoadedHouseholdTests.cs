@@ -61,6 +61,13 @@ public class DemoLoadedHouseholdTests(LoadedDemo demo) : IClassFixture<LoadedDem
         Assert.StartsWith("99.", props.GetProperty("desa_kode").GetString());
         Assert.Equal(2024, props.GetProperty("year").GetInt32());
 
+        // One village's households, by the equality filter a planner would use.
+        var village = await planner.GetFromJsonAsync<JsonElement>($"/collections/{Layer}/items?f=json&limit=100&desa_kode=99.01.01.2001");
+        Assert.Equal(await Scalar<long>("SELECT count(*) FROM desagis.extreme_poor_household WHERE desa_kode = '99.01.01.2001'"),
+            village.GetProperty("features").GetArrayLength());
+        Assert.All(village.GetProperty("features").EnumerateArray(),
+            f => Assert.Equal("99.01.01.2001", f.GetProperty("properties").GetProperty("desa_kode").GetString()));
+
         var anonymous = await server.CreateReadyClientAsync();
         foreach (var path in new[] { $"/collections/{Layer}/items", $"/collections/{Layer}/items/{first.GetProperty("id").GetString()}" })
         {
