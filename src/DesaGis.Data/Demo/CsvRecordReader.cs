@@ -2,7 +2,10 @@ using System.Text;
 
 namespace DesaGis.Data.Demo;
 
-/// <summary>A minimal RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes) with line numbers for messages.</summary>
+/// <summary>
+/// A minimal RFC 4180 reader (quoted fields, doubled quotes, line breaks inside quotes) with line numbers for messages.
+/// Lines starting with '#' before the first record are comments (the household file opens with a notice that it is synthetic personal data).
+/// </summary>
 internal sealed class CsvRecordReader(TextReader reader)
 {
     private readonly StringBuilder _field = new();
@@ -11,6 +14,8 @@ internal sealed class CsvRecordReader(TextReader reader)
     public int LineNumber { get; private set; }
 
     private int _line = 1;
+
+    private bool _any;
 
     /// <summary>The next record, or null at the end of the input. Blank lines are skipped.</summary>
     public List<string>? Read()
@@ -22,6 +27,13 @@ internal sealed class CsvRecordReader(TextReader reader)
             if (c < 0) return null;
             if (c == '\n') { _line++; continue; }
             if (c == '\r') continue;
+            if (c == '#' && !_any)
+            {
+                while (c >= 0 && c != '\n') c = reader.Read();
+                if (c == '\n') _line++;
+                continue;
+            }
+            _any = true;
             var fields = new List<string>();
             bool quoted = false;
             _field.Clear();

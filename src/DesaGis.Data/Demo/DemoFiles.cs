@@ -13,12 +13,13 @@ public static class DemoFiles
     public const string Partner = "partner.csv";
     public const string Program = "program.csv";
     public const string ProgramVillage = "program_village.csv";
+    public const string ExtremePoorHousehold = "extreme_poor_household.csv";
     public const string Readme = "README.md";
 
     /// <summary>Every data file, in loading order.</summary>
     public static readonly string[] Data =
     [
         Provinsi, Kabupaten, Kecamatan, Desa, VillageIndicator, KabupatenIndicator, TransmigrationArea, Partner, Program,
-        ProgramVillage,
+        ProgramVillage, ExtremePoorHousehold,
     ];
 }

@@ -147,7 +147,10 @@ public static class DemoGenerator
         var programs = MakePrograms(prov, index, cells, villageKode, z, partners, rng, Math.Max(8, (int)Math.Round(n / 500.0)));
 
         villagesOut.Sort((a, b) => string.CompareOrdinal(a.Kode, b.Kode));
-        return new DemoRegion(province, kabOut, kecOut, villagesOut, indicators, kabIndicators, transmigration, programs);
+        int latestYear = DemoCatalogue.Years[^1];
+        var latest = indicators.Where(r => r.Year == latestYear).ToDictionary(r => r.DesaKode, StringComparer.Ordinal);
+        var households = DemoHouseholds.Generate(options.Seed, DemoHouseholds.CapFor(options.Villages), villagesOut, latest);
+        return new DemoRegion(province, kabOut, kecOut, villagesOut, indicators, kabIndicators, transmigration, programs, households);
     }
 
     /// <summary>

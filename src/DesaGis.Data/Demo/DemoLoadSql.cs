@@ -35,6 +35,10 @@ internal static class DemoLoadSql
             "SELECT s.program_kode FROM s_program_village s WHERE NOT EXISTS (SELECT 1 FROM s_program p WHERE p.kode = s.program_kode)"),
         ($"{DemoFiles.ProgramVillage}: links to villages that do not exist",
             "SELECT s.desa_kode FROM s_program_village s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
+        ($"{DemoFiles.ExtremePoorHousehold}: households of villages that do not exist",
+            "SELECT s.desa_kode FROM s_extreme_poor_household s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
+        ($"{DemoFiles.ExtremePoorHousehold}: households without a point (lon and lat are required)",
+            "SELECT s.kode FROM s_extreme_poor_household s WHERE s.lon IS NULL OR s.lat IS NULL"),
     ];
 
     /// <summary>Upserts: each returns one boolean per written row, true when it was inserted.</summary>
@@ -126,11 +130,25 @@ internal static class DemoLoadSql
         ON CONFLICT DO NOTHING
         RETURNING true
         """,
+        """
+        INSERT INTO desagis.extreme_poor_household AS t (kode, desa_kode, head_of_household, members, welfare_decile, year, geom)
+        SELECT kode, desa_kode, head_of_household, members, welfare_decile, year, ST_SetSRID(ST_MakePoint(lon, lat), 4326) FROM s_extreme_poor_household
+        ON CONFLICT (kode) DO UPDATE SET desa_kode = EXCLUDED.desa_kode, head_of_household = EXCLUDED.head_of_household,
+            members = EXCLUDED.members, welfare_decile = EXCLUDED.welfare_decile, year = EXCLUDED.year, geom = EXCLUDED.geom, updated_at = now()
+        WHERE (t.desa_kode, t.head_of_household, t.members, t.welfare_decile, t.year, t.geom)
+              IS DISTINCT FROM (EXCLUDED.desa_kode, EXCLUDED.head_of_household, EXCLUDED.members, EXCLUDED.welfare_decile, EXCLUDED.year, EXCLUDED.geom)
+        RETURNING xmax = 0
+        """,
     ];
 
     /// <summary>Deletions of what the files no longer hold, children before parents.</summary>
     public static readonly string[] Deletes =
     [
+        """
+        DELETE FROM desagis.extreme_poor_household h
+         WHERE left(h.desa_kode, 2) IN (SELECT kode FROM s_provinsi)
+           AND NOT EXISTS (SELECT 1 FROM s_extreme_poor_household s WHERE s.kode = h.kode)
+        """,
         """
         DELETE FROM desagis.program_village pv USING desagis.program p
          WHERE pv.program_id = p.id AND p.kode IN (SELECT kode FROM s_program)

@@ -79,6 +79,37 @@ public static class DemoNames
         return Root(rng);
     }
 
+    private static readonly string[] MenGiven =
+    [
+        "Slamet", "Budi", "Agus", "Joko", "Sugeng", "Bambang", "Wahyu", "Ahmad", "Rahmat", "Hendra", "Dedi", "Yusuf",
+        "Supri", "Darmawan", "Suparman", "Mulyadi", "Hasan", "Ilham", "Rudi", "Sutrisno", "Asep", "Iwan", "Syamsul", "Jumadi",
+    ];
+
+    private static readonly string[] WomenGiven =
+    [
+        "Siti", "Sri", "Nur", "Dewi", "Aminah", "Sumiati", "Suharti", "Rina", "Yanti", "Wati", "Fatimah", "Rohani",
+        "Masitah", "Ningsih", "Juariah", "Halimah", "Rusmini", "Sulastri", "Erna", "Ratna", "Yuliana", "Murni",
+    ];
+
+    private static readonly string[] SecondNames =
+    [
+        "Santoso", "Riyadi", "Hidayat", "Wibowo", "Saputra", "Rahmawati", "Lestari", "Purnomo", "Setiawan", "Kurniasih",
+        "Hartono", "Susanti", "Nurhayati", "Prasetyo", "Haryanto", "Maulana", "Utami", "Syahputra",
+    ];
+
+    /// <summary>
+    /// An invented head of household, "Bapak …" or "Ibu …" with one or two common given names and the "(sintetis)"
+    /// mark, so that nobody reading the restricted layer could take the record for a real person.
+    /// </summary>
+    public static string HeadOfHousehold(DemoRandom rng)
+    {
+        // About a quarter of extreme-poor households are headed by women (widows, migrant husbands).
+        bool woman = rng.Chance(0.27);
+        var given = rng.Pick(woman ? WomenGiven : MenGiven);
+        var second = rng.Chance(0.6) ? " " + rng.Pick(SecondNames) : "";
+        return $"{(woman ? "Ibu" : "Bapak")} {given}{second} (sintetis)";
+    }
+
     /// <summary>A name not yet in <paramref name="taken"/> (adds it), made by <paramref name="make"/>.</summary>
     public static string Unique(HashSet<string> taken, Func<string> make)
     {

@@ -9,4 +9,5 @@ public sealed record DemoRegion(
     IReadOnlyList<DemoVillageIndicator> VillageIndicators,
     IReadOnlyList<DemoKabupatenIndicator> KabupatenIndicators,
     IReadOnlyList<DemoTransmigrationArea> TransmigrationAreas,
-    IReadOnlyList<DemoProgram> Programs);
+    IReadOnlyList<DemoProgram> Programs,
+    IReadOnlyList<DemoHousehold> Households);

@@ -61,5 +61,11 @@ internal sealed record DemoStagingTable(string File, string Table, (string Name,
             ("start_date", NpgsqlDbType.Date), ("end_date", NpgsqlDbType.Date), ("status", NpgsqlDbType.Text),
         ]),
         new(DemoFiles.ProgramVillage, "s_program_village", [("program_kode", NpgsqlDbType.Text), ("desa_kode", NpgsqlDbType.Text)]),
+        new(DemoFiles.ExtremePoorHousehold, "s_extreme_poor_household",
+        [
+            ("kode", NpgsqlDbType.Text), ("desa_kode", NpgsqlDbType.Text), ("head_of_household", NpgsqlDbType.Text),
+            ("members", NpgsqlDbType.Integer), ("welfare_decile", NpgsqlDbType.Integer), ("year", NpgsqlDbType.Integer),
+            ("lon", NpgsqlDbType.Double), ("lat", NpgsqlDbType.Double),
+        ]),
     ];
 }

@@ -24,8 +24,9 @@ public static class DemoWriter
             [DemoFiles.Partner] = Open(directory, DemoFiles.Partner),
             [DemoFiles.Program] = Open(directory, DemoFiles.Program),
             [DemoFiles.ProgramVillage] = Open(directory, DemoFiles.ProgramVillage),
+            [DemoFiles.ExtremePoorHousehold] = Open(directory, DemoFiles.ExtremePoorHousehold),
         };
-        int provinsi = 0, kabupaten = 0, kecamatan = 0, villages = 0, kelurahan = 0, indicators = 0, areas = 0, programs = 0, programVillages = 0;
+        int provinsi = 0, kabupaten = 0, kecamatan = 0, villages = 0, kelurahan = 0, indicators = 0, areas = 0, programs = 0, programVillages = 0, households = 0;
         try
         {
             await csv[DemoFiles.VillageIndicator].WriteAsync("desa_kode,year,population,poverty_rate,extreme_poor_people,extreme_poor_households,idm_score,idm_status,source\n");
@@ -33,6 +34,8 @@ public static class DemoWriter
             await csv[DemoFiles.Partner].WriteAsync("kode,nama,kind\n");
             await csv[DemoFiles.Program].WriteAsync("kode,nama,partner_kode,sector,start_date,end_date,status\n");
             await csv[DemoFiles.ProgramVillage].WriteAsync("program_kode,desa_kode\n");
+            // The file names people, even if invented ones: say so before anything else, where a reader looks first.
+            await csv[DemoFiles.ExtremePoorHousehold].WriteAsync(HouseholdNotice(dataset) + "kode,desa_kode,head_of_household,members,welfare_decile,year,lon,lat\n");
             foreach (var p in dataset.Partners)
                 await csv[DemoFiles.Partner].WriteAsync(Row(p.Kode, p.Nama, p.Kind));
 
@@ -78,6 +81,15 @@ public static class DemoWriter
                     foreach (var d in p.VillageKodes) await csv[DemoFiles.ProgramVillage].WriteAsync(Row(p.Kode, d));
                     programVillages += p.VillageKodes.Count;
                 }
+                sb.Clear();
+                foreach (var h in region.Households)
+                {
+                    sb.Append(h.Kode).Append(',').Append(h.DesaKode).Append(',').Append(Csv(h.HeadOfHousehold)).Append(',')
+                      .Append(I(h.Members)).Append(',').Append(I(h.WelfareDecile)).Append(',').Append(I(h.Year)).Append(',')
+                      .Append(D(h.Lon)).Append(',').Append(D(h.Lat)).Append('\n');
+                }
+                await csv[DemoFiles.ExtremePoorHousehold].WriteAsync(sb.ToString());
+                households += region.Households.Count;
                 provinsi++;
                 kabupaten += region.Kabupaten.Count;
                 kecamatan += region.Kecamatan.Count;
@@ -93,10 +105,17 @@ public static class DemoWriter
             foreach (var f in geo.Values) await f.DisposeAsync();
             foreach (var w in csv.Values) await w.DisposeAsync();
         }
-        var summary = new DemoSummary(provinsi, kabupaten, kecamatan, villages, kelurahan, indicators, areas, dataset.Partners.Count, programs, programVillages);
+        var summary = new DemoSummary(provinsi, kabupaten, kecamatan, villages, kelurahan, indicators, areas, dataset.Partners.Count, programs, programVillages, households);
         await File.WriteAllTextAsync(Path.Combine(directory, DemoFiles.Readme), Readme(dataset, summary), Utf8, cancellationToken);
         return summary;
     }
+
+    /// <summary>The comment lines that open the household file ('#' lines before the header; the loader skips them).</summary>
+    private static string HouseholdNotice(DemoDataset dataset) =>
+        $"# DATA SINTETIS - data pribadi rekaan / SYNTHETIC PERSONAL DATA (desagis demo generate --seed {dataset.Options.Seed} --villages {dataset.Options.Villages}).\n" +
+        "# Every household and name here is invented; none is a real person. Treat it as personal data all the same:\n" +
+        "# the layer extreme_poor_households is served to the planner role only. At most " +
+        $"{DemoHouseholds.CapFor(dataset.Options.Villages)} households per village (see docs/demo-data.md).\n";
 
     private static StreamWriter Open(string directory, string name) =>
         new(Path.Combine(directory, name), append: false, Utf8, bufferSize: 1 << 16) { NewLine = "\n" };
@@ -130,6 +149,11 @@ public static class DemoWriter
         | transmigration areas (villages in property desa_kodes) | {s.TransmigrationAreas} | {DemoFiles.TransmigrationArea} |
         | partners | {s.Partners} | {DemoFiles.Partner} |
         | programmes (village links) | {s.Programs} ({s.ProgramVillages}) | {DemoFiles.Program}, {DemoFiles.ProgramVillage} |
+        | extreme-poor households, **synthetic personal data** (at most {DemoHouseholds.CapFor(dataset.Options.Villages)} per village) | {s.Households} | {DemoFiles.ExtremePoorHousehold} |
+
+        {DemoFiles.ExtremePoorHousehold} names invented heads of household ("Bapak/Ibu … (sintetis)"). They are not real
+        people, but the file has the shape of personal data and is treated as such: its layer, extreme_poor_households,
+        is served to the planner role only.
 
         Load it with `desagis demo load --dir <this folder>`; see docs/demo-data.md.
 

@@ -12,6 +12,7 @@ public class DemoFailedLoadTests(PostgisDatabase db) : IClassFixture<PostgisData
             (SELECT string_agg(concat_ws(',', desa_kode, year, population, updated_at), ';' ORDER BY desa_kode, year) FROM desagis.village_indicator),
             (SELECT string_agg(concat_ws(',', program_id, desa_kode), ';' ORDER BY program_id, desa_kode) FROM desagis.program_village),
             (SELECT string_agg(concat_ws(',', kode, poverty_rate), ';' ORDER BY kode) FROM desagis.village_summary),
+            (SELECT string_agg(concat_ws(',', kode, updated_at), ';' ORDER BY kode) FROM desagis.extreme_poor_household),
             (SELECT count(*) FROM desagis.import_run)))
         """;
 
@@ -58,6 +59,19 @@ public class DemoFailedLoadTests(PostgisDatabase db) : IClassFixture<PostgisData
         var e = await Assert.ThrowsAsync<DemoLoadException>(() => DemoLoader.LoadAsync(db.DataSource, dir.Path));
         Assert.Contains(DemoFiles.ProgramVillage, e.Message);
         Assert.Contains("PRG-99-999", e.Message);
+        Assert.Equal(before, await db.ScalarAsync<string>(Fingerprint));
+    }
+
+    [Fact]
+    public async Task A_household_of_a_village_that_does_not_exist_is_refused_and_nothing_is_loaded()
+    {
+        using var dir = await GenerateAsync(8);
+        File.AppendAllText(dir.File(DemoFiles.ExtremePoorHousehold), "HH-99.77.77.2001-001,99.77.77.2001,Bapak Contoh (sintetis),3,1,2024,114.5,-2.5\n");
+        var before = await db.ScalarAsync<string>(Fingerprint);
+
+        var e = await Assert.ThrowsAsync<DemoLoadException>(() => DemoLoader.LoadAsync(db.DataSource, dir.Path));
+        Assert.Contains(DemoFiles.ExtremePoorHousehold, e.Message);
+        Assert.Contains("99.77.77.2001", e.Message);
         Assert.Equal(before, await db.ScalarAsync<string>(Fingerprint));
     }
 

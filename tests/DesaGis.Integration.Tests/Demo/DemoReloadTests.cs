@@ -14,7 +14,8 @@ public class DemoReloadTests(PostgisDatabase db) : IClassFixture<PostgisDatabase
             (SELECT string_agg(concat_ws(',', kode, nama, status, updated_at, md5(ST_AsBinary(footprint))), ';' ORDER BY kode) FROM desagis.program),
             (SELECT string_agg(concat_ws(',', program_id, desa_kode), ';' ORDER BY program_id, desa_kode) FROM desagis.program_village),
             (SELECT string_agg(concat_ws(',', kode, updated_at), ';' ORDER BY kode) FROM desagis.transmigration_area),
-            (SELECT string_agg(concat_ws(',', kode, program_count, poverty_rate), ';' ORDER BY kode) FROM desagis.village_summary)))
+            (SELECT string_agg(concat_ws(',', kode, program_count, poverty_rate), ';' ORDER BY kode) FROM desagis.village_summary),
+            (SELECT string_agg(concat_ws(',', kode, head_of_household, members, welfare_decile, md5(ST_AsBinary(geom)), updated_at), ';' ORDER BY kode) FROM desagis.extreme_poor_household)))
         """;
 
     [Fact]
@@ -26,6 +27,7 @@ public class DemoReloadTests(PostgisDatabase db) : IClassFixture<PostgisDatabase
         var first = await DemoLoader.LoadAsync(db.DataSource, dir.Path);
         var afterFirst = await db.ScalarAsync<string>(Fingerprint);
         int runs = await db.ScalarAsync<int>("SELECT count(*) FROM desagis.import_run");
+        Assert.True(await db.ScalarAsync<int>("SELECT count(*) FROM desagis.extreme_poor_household") > 100, "the households are loaded with the rest");
 
         var second = await DemoLoader.LoadAsync(db.DataSource, dir.Path);
         Assert.False(first.Skipped);

@@ -24,6 +24,8 @@ public class DemoReplaceTests(PostgisDatabase db) : IClassFixture<PostgisDatabas
         Assert.Equal(smaller.Kecamatan, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.kecamatan"));
         Assert.Equal(smaller.Programs, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.program"));
         Assert.Equal(smaller.ProgramVillages, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.program_village"));
+        Assert.Equal(smaller.Households, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.extreme_poor_household"));
+        Assert.Equal(0, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.extreme_poor_household h WHERE NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = h.desa_kode)"));
         Assert.Equal(smaller.VillageIndicators, await db.ScalarAsync<int>("SELECT count(*) FROM desagis.village_indicator"));
         Assert.Equal(0, await db.ScalarAsync<int>(
             "SELECT count(*) FROM desagis.village_summary s WHERE NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.kode)"));
