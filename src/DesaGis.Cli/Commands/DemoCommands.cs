@@ -45,7 +45,7 @@ public static class DemoCommands
             Console.WriteLine(
                 $"Wrote {dir}: {summary.Provinsi} provinsi, {summary.Kabupaten} kabupaten, {summary.Kecamatan} kecamatan, " +
                 $"{summary.Villages} villages ({summary.Kelurahan} kelurahan), {summary.TransmigrationAreas} transmigration areas, " +
-                $"{summary.Partners} partners, {summary.Programs} programmes in {clock.Elapsed.TotalSeconds:0.0} s.");
+                $"{summary.Partners} partners, {summary.Programs} programmes, {summary.Households} households (synthetic, restricted) in {clock.Elapsed.TotalSeconds:0.0} s.");
             return 0;
         });
         return generate;
