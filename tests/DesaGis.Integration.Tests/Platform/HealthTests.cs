@@ -38,9 +38,16 @@ public class HealthTests(PostgisDatabase db) : IClassFixture<PostgisDatabase>
     {
         await using var server = new DesaGisServer(db);
         var client = await server.CreateReadyClientAsync();
-        using var response = await client.GetAsync("/no/such/thing");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no/such/thing");
+        request.Headers.Accept.ParseAdd("image/png");
+        using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        // Problem details are JSON whatever the client asked for, and say where and which request.
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("/no/such/thing", json.RootElement.GetProperty("instance").GetString());
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("traceId").GetString()));
+        Assert.Equal("urn:desagis:problem:not-found", json.RootElement.GetProperty("type").GetString());
     }
 
     private sealed class UnreachableDatabaseServer(PostgisDatabase db) : DesaGisServer(db)
