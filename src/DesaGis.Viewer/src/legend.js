@@ -85,6 +85,8 @@ function declaredLabel(c, property, group) {
   if (c.min !== undefined || c.max !== undefined) {
     return classLabel({ kind: 'range', from: c.min ?? null, to: c.max ?? null }, property);
   }
+  // A class the style names (a partner's name for its code) keeps that name.
+  if (c.value !== undefined && property !== 'idm_status' && typeof c.label === 'string' && c.label.length > 0) return c.label;
   if (c.value !== undefined) return classLabel({ kind: 'match', values: [c.value].flat() }, property);
   if (c.label && typeof c.label === 'object') return c.label[language()] ?? c.label.id ?? c.label.en;
   return c.label && !c.color ? c.label : t(`group.${group}`);

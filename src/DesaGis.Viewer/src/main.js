@@ -2,7 +2,7 @@
 import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
-import { apiBase, authHeaders } from './api.js';
+import { apiBase, apiUrl, authHeaders } from './api.js';
 import { $ } from './dom.js';
 import { Exports } from './exports.js';
 import { LANGUAGES, onLanguageChange, setLanguage, t, translate } from './i18n.js';
@@ -161,11 +161,27 @@ async function start() {
     });
     setLanguage(state.lang);
     if (fallback) say(t('style.fallback'), true);
+    // Without a view in the link, open on the data itself rather than on the whole country.
+    if (!state.center) await fitToData(map);
     await Promise.all([panel.loadProgramOptions(), planner.loadScenarioList()]);
     await openScenarioFromState(planner);
     window.desagis.ready = true;
     document.body.dataset.ready = 'true';
   });
+}
+
+/** Fits the map to the villages' extent, as the server reports it; the style's national view stays on failure. */
+async function fitToData(map) {
+  try {
+    const response = await fetch(apiUrl('collections/village_indicators', { f: 'json' }), { headers: authHeaders() });
+    if (!response.ok) return;
+    const bbox = (await response.json())?.extent?.spatial?.bbox?.[0];
+    if (Array.isArray(bbox) && bbox.length >= 4 && bbox.every(Number.isFinite)) {
+      map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 40, duration: 0, maxZoom: 12 });
+    }
+  } catch {
+    // Offline or the server is restarting: the style's view is a fine start.
+  }
 }
 
 async function openScenarioFromState(planner) {
