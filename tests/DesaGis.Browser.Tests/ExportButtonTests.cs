@@ -21,7 +21,7 @@ public class ExportButtonTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         return requested.First(u => u.Contains(path, StringComparison.Ordinal));
     }
 
-    [NeedsEndpointsFact("ExportEndpoints")]
+    [Fact]
     public async Task The_map_button_asks_for_a_PDF_of_the_view_and_gets_one()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);
@@ -40,7 +40,7 @@ public class ExportButtonTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await response.Content.ReadAsByteArrayAsync())[..4]));
     }
 
-    [NeedsEndpointsFact("ExportEndpoints")]
+    [Fact]
     public async Task The_data_button_downloads_the_villages_in_view_as_GeoJSON()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);

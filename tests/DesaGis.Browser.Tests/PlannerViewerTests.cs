@@ -42,7 +42,7 @@ public class PlannerViewerTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         await viewer.WaitForMapIdleAsync();
     }
 
-    [NeedsEndpointsFact("PlannerEndpoints")]
+    [Fact]
     public async Task Running_a_plan_lists_explained_pilots_and_draws_them_with_their_reach()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);
@@ -76,7 +76,7 @@ public class PlannerViewerTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.Contains("Desa pilot", legend);
     }
 
-    [NeedsEndpointsFact("PlannerEndpoints")]
+    [Fact]
     public async Task Running_a_plan_without_a_planner_key_says_to_enter_one()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);
@@ -94,7 +94,7 @@ public class PlannerViewerTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         await page.Locator("#panel-plan .error", new PageLocatorOptions { HasText = "peran perencana" }).WaitForAsync();
     }
 
-    [NeedsEndpointsFact("PlannerEndpoints")]
+    [Fact]
     public async Task Pinning_a_runner_up_runs_the_plan_again_with_it_among_the_pilots()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);
@@ -120,7 +120,7 @@ public class PlannerViewerTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         await page.WaitForFunctionAsync("kode => !document.querySelector(`.pilot-list .pilot[data-kode='${kode}']`) && !document.querySelector('#plan-run').disabled", kode);
     }
 
-    [NeedsEndpointsFact("PlannerEndpoints")]
+    [Fact]
     public async Task A_saved_scenario_comes_back_from_its_link_after_a_reload()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);
@@ -144,7 +144,7 @@ public class PlannerViewerTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.Equal("4", await page.Locator("#plan-radius").InputValueAsync());
     }
 
-    [NeedsEndpointsFact("PlannerEndpoints")]
+    [Fact]
     public async Task Two_scenarios_are_compared_on_the_map_and_in_a_list()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);

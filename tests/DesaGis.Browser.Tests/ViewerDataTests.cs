@@ -15,7 +15,7 @@ public class ViewerDataTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
     private static string ViewOf(double lon, double lat, double zoom) => FormattableString.Invariant($"#z={zoom}&c={lon},{lat}");
     private static string DatasetView => ViewOf((Bounds[0] + Bounds[2]) / 2, (Bounds[1] + Bounds[3]) / 2, 11);
 
-    [NeedsEndpointsFact("TilesEndpoints", "StylesEndpoints")]
+    [Fact]
     public async Task Villages_are_drawn_from_the_tiles_and_a_poorer_village_is_drawn_darker()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);
@@ -39,7 +39,7 @@ public class ViewerDataTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.NotEqual(background, richest);
     }
 
-    [NeedsEndpointsFact("TilesEndpoints", "StylesEndpoints", "ItemsEndpoints")]
+    [Fact]
     public async Task Filtering_programmes_by_partner_leaves_only_that_partners_footprint_on_the_map()
     {
         await using var viewer = await fx.OpenViewerAsync(DatasetView);
@@ -66,7 +66,7 @@ public class ViewerDataTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.All(in2023, f => Assert.Equal(PartnerWater, Prop(f, "partner_nama")));
     }
 
-    [NeedsEndpointsFact("SearchEndpoints", "ItemsEndpoints")]
+    [Fact]
     public async Task Searching_a_village_by_name_shows_its_kecamatan_and_kabupaten_and_zooms_to_it()
     {
         await using var viewer = await fx.OpenViewerAsync(ViewOf(117, -2.5, 5));
@@ -91,7 +91,7 @@ public class ViewerDataTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.Equal("Sungai Rangas", await page.Locator(".popup-body h2").TextContentAsync());
     }
 
-    [NeedsEndpointsFact("SearchEndpoints", "ItemsEndpoints")]
+    [Fact]
     public async Task Searching_by_code_finds_the_village_and_its_name_with_an_apostrophe_shows_as_text()
     {
         await using var viewer = await fx.OpenViewerAsync(ViewOf(117, -2.5, 5));
@@ -105,7 +105,7 @@ public class ViewerDataTests(ViewerFixture fx) : IClassFixture<ViewerFixture>
         Assert.Equal("Teluk D'Alam", await page.Locator(".popup-body h2").TextContentAsync());
     }
 
-    [NeedsEndpointsFact("TilesEndpoints", "StylesEndpoints", "ItemsEndpoints")]
+    [Fact]
     public async Task Clicking_a_village_shows_its_indicators_programmes_partners_and_transmigration_area()
     {
         var village = ByKode("63.71.01.2003"); // Pematang Baru: 12.5 %, both programmes

@@ -25,15 +25,18 @@ public sealed class ViewerFixture : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public PostgisDatabase Database { get; } = new();
-    public ViewerTestServer Server { get; private set; } = null!;
+    public KestrelDesaGisServer Server { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The server's address, http://127.0.0.1:port, without a trailing slash.</summary>
+    public string BaseUrl { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
         ViewerBuild.EnsureBuilt();
         await Database.InitializeAsync();
-        Server = new ViewerTestServer(Database);
-        await Server.StartAsync();
+        Server = new KestrelDesaGisServer(Database);
+        BaseUrl = (await Server.StartAsync()).ToString().TrimEnd('/');
         // The dataset goes in after the server has migrated the database, so migrations of every part are applied.
         await VillageDataset.InsertAsync(Database);
         if (!File.Exists(ChromiumPath))
@@ -63,7 +66,7 @@ public sealed class ViewerFixture : IAsyncLifetime
             DeviceScaleFactor = 1,
         });
         var page = await context.NewPageAsync();
-        var viewer = new ViewerPage(page, Server.BaseUrl);
+        var viewer = new ViewerPage(page, BaseUrl);
         await viewer.GotoAsync(hash);
         return viewer;
     }
