@@ -45,6 +45,7 @@ if (( villages < 80000 )); then
     echo "This build has no 'desagis demo' command; set DESAGIS_DEMO_CLI to a desagis.dll that has it." >&2; exit 1
   fi
   [[ -f geodata/national/desa.geojson ]] || $cli demo generate --villages 83000 --out geodata/national
+  DESAGIS_DATABASE=$bench_db $cli db migrate
   DESAGIS_DATABASE=$bench_db $cli demo load --dir geodata/national
 fi
 DESAGIS_DATABASE=$bench_db dotnet src/DesaGis.Cli/bin/Release/net10.0/desagis.dll db migrate
