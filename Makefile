@@ -15,7 +15,7 @@ SERVER := dotnet src/DesaGis.Server/bin/$(CONFIG)/net10.0/DesaGis.Server.dll
 # The connection string: DESAGIS_DATABASE when set, else the private cluster's.
 WITH_DB = export DESAGIS_DATABASE="$$(scripts/db.sh url)";
 
-.PHONY: help run test bench stop clean deps deps-test db build viewer migrate demo planner-key
+.PHONY: help run test bench stop clean deps deps-test db build build-app viewer migrate demo planner-key
 
 help:
 	@echo "make run    install what is missing, start PostGIS, load the demo data, serve on http://$(BIND):$(PORT)"
@@ -36,16 +36,21 @@ db:
 build:
 	dotnet build DesaGis.sln -c $(CONFIG) --nologo -clp:ErrorsOnly -v:q
 
+# Only what make run needs: the server and the CLI (the tests are built by make test).
+build-app:
+	dotnet build src/DesaGis.Server -c $(CONFIG) --nologo -clp:ErrorsOnly -v:q
+	dotnet build src/DesaGis.Cli -c $(CONFIG) --nologo -clp:ErrorsOnly -v:q
+
 viewer:
 	@scripts/viewer.sh
 
-migrate: db build
+migrate: db $(if $(filter test,$(MAKECMDGOALS)),build,build-app)
 	@$(WITH_DB) $(CLI) db migrate
 
 demo: migrate
 	@$(WITH_DB) $(CLI) demo load
 
-run: deps db viewer build demo planner-key
+run: deps db viewer build-app demo planner-key
 	@echo "DesaGis on http://$(BIND):$(PORT)  (Ctrl+C to stop the server; 'make stop' stops PostGIS)"
 	@echo "Viewer: http://$(BIND):$(PORT)/viewer/   planner key (for running and saving plans): $$(cat .data/planner.key)"
 	@$(WITH_DB) cd src/DesaGis.Server && exec dotnet bin/$(CONFIG)/net10.0/DesaGis.Server.dll --urls http://$(BIND):$(PORT)
