@@ -25,24 +25,13 @@ public static class CollectionsEndpoints
         return app;
     }
 
-    /// <summary>The layers a caller may see.</summary>
-    public static IEnumerable<LayerDefinition> Visible(LayerCatalog catalog, System.Security.Claims.ClaimsPrincipal? user = null) =>
-        LayerAccess.Visible(catalog, user);
-
-    /// <summary>Finds a layer the caller may see, or null.</summary>
-    public static LayerDefinition? Find(LayerCatalog catalog, string id, System.Security.Claims.ClaimsPrincipal? user) =>
-        LayerAccess.Find(catalog, id, user);
-
-    public static IResult Unknown(LayerCatalog catalog, string id, System.Security.Claims.ClaimsPrincipal? user) =>
-        LayerAccess.Refusal(catalog, id, user);
-
     public static async Task CollectionsAsync(HttpContext http, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         var ct = http.RequestAborted;
         var layers = new List<(LayerDefinition Layer, CollectionExtent Extent)>();
-        foreach (var layer in Visible(catalog, http.User)) layers.Add((layer, await store.ExtentAsync(layer, ct)));
+        foreach (var layer in LayerAccess.Visible(catalog, http.User)) layers.Add((layer, await store.ExtentAsync(layer, ct)));
         var req = http.Request;
         if (format == OutputFormat.Json)
         {
@@ -79,7 +68,7 @@ public static class CollectionsEndpoints
 
     public static async Task CollectionAsync(HttpContext http, string collectionId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
-        if (Find(catalog, collectionId, http.User) is not { } layer) { await Unknown(catalog, collectionId, http.User).ExecuteAsync(http); return; }
+        if (LayerAccess.Find(catalog, collectionId, http.User) is not { } layer) { await LayerAccess.Refusal(catalog, collectionId, http.User).ExecuteAsync(http); return; }
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         var extent = await store.ExtentAsync(layer, http.RequestAborted);

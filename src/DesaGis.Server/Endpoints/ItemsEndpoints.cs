@@ -6,6 +6,7 @@ using DesaGis.Core.Layers;
 using DesaGis.Data.Catalog;
 using DesaGis.Data.Features;
 using DesaGis.Server.Ogc;
+using DesaGis.Server.Security;
 using NetTopologySuite.Geometries;
 using static DesaGis.Server.Ogc.HtmlPage;
 
@@ -41,7 +42,7 @@ public static class ItemsEndpoints
 
     public static async Task ItemsAsync(HttpContext http, string collectionId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
-        if (CollectionsEndpoints.Find(catalog, collectionId, http.User) is not { } layer) { await CollectionsEndpoints.Unknown(catalog, collectionId, http.User).ExecuteAsync(http); return; }
+        if (LayerAccess.Find(catalog, collectionId, http.User) is not { } layer) { await LayerAccess.Refusal(catalog, collectionId, http.User).ExecuteAsync(http); return; }
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         FeatureQuery query;
@@ -174,7 +175,7 @@ public static class ItemsEndpoints
 
     public static async Task FeatureAsync(HttpContext http, string collectionId, string featureId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
-        if (CollectionsEndpoints.Find(catalog, collectionId, http.User) is not { } layer) { await CollectionsEndpoints.Unknown(catalog, collectionId, http.User).ExecuteAsync(http); return; }
+        if (LayerAccess.Find(catalog, collectionId, http.User) is not { } layer) { await LayerAccess.Refusal(catalog, collectionId, http.User).ExecuteAsync(http); return; }
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         var crsText = http.Request.Query["crs"].ToString();

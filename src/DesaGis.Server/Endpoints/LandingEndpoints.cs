@@ -1,6 +1,7 @@
 using System.Text;
 using DesaGis.Data.Catalog;
 using DesaGis.Server.Ogc;
+using DesaGis.Server.Security;
 using static DesaGis.Server.Ogc.HtmlPage;
 
 namespace DesaGis.Server.Endpoints;
@@ -54,7 +55,7 @@ public static class LandingEndpoints
           .Append("<li><a href=\"conformance?f=html\">Conformance</a></li>")
           .Append("<li><a href=\"api.html\">API documentation</a> (<a href=\"api\">OpenAPI 3.0</a>)</li></ul>")
           .Append("<h2>Collections</h2><ul>");
-        foreach (var layer in catalog.Layers.Where(l => l.RequiredRole is null))
+        foreach (var layer in LayerAccess.Visible(catalog, http.User))
             sb.Append("<li><a href=\"collections/").Append(E(LinkBuilder.Segment(layer.Id))).Append("?f=html\">").Append(E(layer.Title))
               .Append("</a> <span class=\"muted\">").Append(E(layer.Id)).Append("</span></li>");
         sb.Append("</ul><h2>Find a village</h2><form action=\"search\"><input name=\"q\" placeholder=\"name or code, e.g. 63.04\" required> ")

@@ -3,6 +3,7 @@ using DesaGis.Core.Features;
 using DesaGis.Core.Layers;
 using DesaGis.Data.Catalog;
 using DesaGis.Server.Ogc;
+using DesaGis.Server.Security;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -80,7 +81,7 @@ public static class OpenApiEndpoints
     private static void AddCollectionPaths(OpenApiDocument doc, LayerCatalog catalog)
     {
         doc.Paths ??= [];
-        foreach (var layer in CollectionsEndpoints.Visible(catalog))
+        foreach (var layer in LayerAccess.Visible(catalog, user: null))
         {
             var operation = new OpenApiOperation
             {

@@ -4,6 +4,7 @@ using DesaGis.Core.Cql2;
 using DesaGis.Core.Layers;
 using DesaGis.Data.Catalog;
 using DesaGis.Server.Ogc;
+using DesaGis.Server.Security;
 using static DesaGis.Server.Ogc.HtmlPage;
 
 namespace DesaGis.Server.Endpoints;
@@ -21,7 +22,7 @@ public static class QueryablesEndpoints
 
     public static Task QueryablesAsync(HttpContext http, string collectionId, LinkBuilder links, LayerCatalog catalog)
     {
-        if (CollectionsEndpoints.Find(catalog, collectionId, http.User) is not { } layer) return CollectionsEndpoints.Unknown(catalog, collectionId, http.User).ExecuteAsync(http);
+        if (LayerAccess.Find(catalog, collectionId, http.User) is not { } layer) return LayerAccess.Refusal(catalog, collectionId, http.User).ExecuteAsync(http);
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) return OgcResponses.BadFormat(error!).ExecuteAsync(http);
         var queryables = layer.Properties.Where(p => p.Queryable).ToList();
