@@ -1,19 +1,27 @@
+using System.Diagnostics;
 using DesaGis.Data.Tiles;
+using DesaGis.Server.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DesaGis.Server.Tiles;
 
 /// <summary>
-/// Keeps the tile cache in step with the database's layer change log. <see cref="SyncAsync"/> returns only after a
-/// read of the log that began after the call, so every change committed before a request is applied before that
-/// request is answered; concurrent callers share one read (one round trip serves a whole burst of requests).
-/// In the background, LISTEN/NOTIFY (with a poll as fallback) applies changes early so memory is freed at once.
+/// Keeps the tile cache in step with the database's layer change log, so that no tile older than a change
+/// committed before a request is served.
+/// <para>
+/// While the server holds a tile lease (migration 0063), no change can commit, so <see cref="SyncAsync"/> answers
+/// at once from what the cache knows. A writer asks for the lease back by cancelling the lease connection's renewal;
+/// the server stops trusting the lease, lets go, and until it has a new lease (and has read the log once after
+/// taking it) every request waits for a read of the log that began after the request arrived — concurrent requests
+/// share that read. With <see cref="TileConsistency.Strict"/> the server never takes a lease and always reads.
+/// </para>
 /// </summary>
 public sealed partial class TileChangeMonitor(
     TileCache cache,
     NpgsqlDataSource dataSource,
     IOptions<TileOptions> options,
+    IOptions<DesaGisOptions> databaseOptions,
     ILogger<TileChangeMonitor> logger) : BackgroundService
 {
     private readonly object _gate = new();
@@ -21,33 +29,24 @@ public sealed partial class TileChangeMonitor(
     private TaskCompletionSource<long>? _next;
     private bool _reading;
     private long _known = -1;
-    private volatile bool _listening;
+    private long _reads;
+    private long _leaseValidUntil;
     private NpgsqlConnection? _connection;
-    private readonly List<(long Version, TaskCompletionSource Done)> _waiters = [];
 
     /// <summary>The change-log version whose changes the cache reflects (-1 before the first read).</summary>
     public long KnownVersion => Interlocked.Read(ref _known);
 
-    /// <summary>Whether the LISTEN connection is up.</summary>
-    public bool Listening => _listening;
+    /// <summary>How many times the change log has been read.</summary>
+    public long Reads => Interlocked.Read(ref _reads);
 
-    /// <summary>Completes once the cache reflects at least <paramref name="version"/> of the change log.</summary>
-    public Task WaitForVersionAsync(long version, CancellationToken cancellationToken)
-    {
-        lock (_waiters)
-        {
-            if (KnownVersion >= version) return Task.CompletedTask;
-            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((version, done));
-            return done.Task.WaitAsync(cancellationToken);
-        }
-    }
+    /// <summary>Whether the server holds a lease it may trust now, so cached tiles need no read of the log.</summary>
+    public bool HoldsLease => Stopwatch.GetTimestamp() < Volatile.Read(ref _leaseValidUntil);
 
     /// <summary>Applies every change committed before this call; returns the version the cache now reflects.</summary>
     public Task<long> SyncAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Consistency == TileConsistency.Notify && _listening && KnownVersion >= 0)
-            return Task.FromResult(KnownVersion);
+        // The version is read after the lease check: it was stored before the lease was first trusted.
+        if (HoldsLease) return Task.FromResult(KnownVersion);
         TaskCompletionSource<long> waiter;
         bool start = false;
         lock (_gate)
@@ -103,6 +102,7 @@ public sealed partial class TileChangeMonitor(
                 _connection = null;
                 throw;
             }
+            Interlocked.Increment(ref _reads);
             if (known < 0 || !batch.Complete)
             {
                 cache.Clear(batch.Version);
@@ -116,15 +116,6 @@ public sealed partial class TileChangeMonitor(
                 }
             }
             Interlocked.Exchange(ref _known, batch.Version);
-            lock (_waiters)
-            {
-                _waiters.RemoveAll(w =>
-                {
-                    if (w.Version > batch.Version) return false;
-                    w.Done.TrySetResult();
-                    return true;
-                });
-            }
             return batch.Version;
         }
         finally
@@ -133,23 +124,66 @@ public sealed partial class TileChangeMonitor(
         }
     }
 
+    /// <summary>Takes, renews and gives back the tile lease for as long as the server runs.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        if (options.Value.Consistency != TileConsistency.Lease || !cache.Enabled) return;
+        var renew = TimeSpan.FromMilliseconds(options.Value.LeaseRenewMilliseconds);
+        // Trusted for two renewals and a margin for a slow round trip; writers wait 5 s before ending a silent holder.
+        long validity = (long)((2 * renew + TimeSpan.FromMilliseconds(200)).TotalSeconds * Stopwatch.Frequency);
+        var retry = TimeSpan.FromMilliseconds(25);
+        bool down = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await using var conn = await dataSource.OpenConnectionAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand("LISTEN " + LayerChangeLog.Channel, conn))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                // Read after LISTEN so that nothing committed in between is missed.
-                await RefreshAsync(stoppingToken);
-                _listening = true;
+                // Not pooled: closing it must end the session, and with it the lease.
+                await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(databaseOptions.Value.ConnectionString)
+                {
+                    Pooling = false,
+                    ApplicationName = "desagis-tile-lease",
+                    Timeout = 5,
+                    CommandTimeout = (int)Math.Ceiling(renew.TotalSeconds) + 10,
+                }.ConnectionString);
+                await conn.OpenAsync(stoppingToken);
+                await using var take = new NpgsqlCommand("SELECT desagis.take_tile_lease()", conn);
+                await using var renewal = new NpgsqlCommand("SELECT desagis.renew_tile_lease($1)", conn);
+                renewal.Parameters.Add(new NpgsqlParameter<double> { TypedValue = renew.TotalSeconds });
+                await using var release = new NpgsqlCommand("SELECT desagis.release_tile_lease()", conn);
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    await conn.WaitAsync(poll, stoppingToken);
-                    await RefreshAsync(stoppingToken);
+                    long sent = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        if (await take.ExecuteScalarAsync(stoppingToken) is not true)
+                        {
+                            // A writer holds or waits for the key; requests read the log meanwhile.
+                            await Task.Delay(retry, stoppingToken);
+                            continue;
+                        }
+                        if (down) { LogLeaseBack(logger); down = false; }
+                        // A read that begins after the lease was taken: every change committed before it is applied.
+                        await RefreshAsync(stoppingToken);
+                        Volatile.Write(ref _leaseValidUntil, sent + validity);
+                        while (true)
+                        {
+                            sent = Stopwatch.GetTimestamp();
+                            if (await renewal.ExecuteScalarAsync(stoppingToken) is true) break;
+                            Volatile.Write(ref _leaseValidUntil, sent + validity);
+                        }
+                    }
+                    catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled)
+                    {
+                        // A writer cancelled the renewal to be let in.
+                    }
+                    finally
+                    {
+                        // Distrusted before it is given back, so no request trusts it once a writer can commit.
+                        Volatile.Write(ref _leaseValidUntil, 0);
+                    }
+                    await ReleaseAsync(release, stoppingToken);
+                    // Lets a burst of writers through before the lease is taken again.
+                    await Task.Delay(2 * retry, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -158,13 +192,30 @@ public sealed partial class TileChangeMonitor(
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException or IOException)
             {
-                _listening = false;
-                LogListenFailed(logger, ex.Message);
-                await Task.Delay(poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                Volatile.Write(ref _leaseValidUntil, 0);
+                if (!down) LogLeaseDown(logger, ex.Message);
+                down = true;
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             finally
             {
-                _listening = false;
+                Volatile.Write(ref _leaseValidUntil, 0);
+            }
+        }
+    }
+
+    private static async Task ReleaseAsync(NpgsqlCommand release, CancellationToken cancellationToken)
+    {
+        // Another writer's cancel may interrupt the release itself; releasing twice is harmless.
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await release.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.QueryCanceled && attempt < 100)
+            {
             }
         }
     }
@@ -179,6 +230,9 @@ public sealed partial class TileChangeMonitor(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Evicted {Count} tiles of {Layer} for change {Version}")]
     private static partial void LogEvicted(ILogger logger, int count, string layer, long version);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Tile change listener down ({Reason}); cached tiles are checked per request until it is back")]
-    private static partial void LogListenFailed(ILogger logger, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tile lease unavailable ({Reason}); cached tiles are checked against the change log per request until it is back")]
+    private static partial void LogLeaseDown(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Tile lease held again; cached tiles are served from memory")]
+    private static partial void LogLeaseBack(ILogger logger);
 }

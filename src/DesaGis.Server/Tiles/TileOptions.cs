@@ -18,16 +18,20 @@ public sealed class TileOptions
     public string CacheControl { get; set; } = "public, no-cache";
 
     /// <summary>
-    /// Strict (default): before a cached tile is served, the server reads the change log in a round trip shared with
-    /// every concurrent request, so a change committed before the request is never served stale. Notify: cached tiles
-    /// are served at once and changes arrive by LISTEN/NOTIFY within milliseconds (falling back to strict while the
-    /// listener is down).
+    /// Lease (default): cached tiles are served from memory while the server holds a tile lease, which every
+    /// transaction that changes a layer must wait for (the server lets go within milliseconds when asked, and checks
+    /// per request until the writer has committed). Strict: before a cached tile is served, the server reads the
+    /// change log in a round trip shared with every concurrent request. Both never serve a tile older than a change
+    /// committed before the request; Lease makes writers wait a few milliseconds instead of readers.
     /// </summary>
-    public TileConsistency Consistency { get; set; } = TileConsistency.Strict;
+    public TileConsistency Consistency { get; set; } = TileConsistency.Lease;
 
-    /// <summary>Seconds between change-log polls when no notification arrives (they also evict early).</summary>
-    [Range(1, 3600)]
-    public int PollSeconds { get; set; } = 5;
+    /// <summary>
+    /// How often the lease is renewed, in milliseconds. A lease not renewed for twice this plus 200 ms is no longer
+    /// trusted; writers end a lease holder's session only after desagis.tile_lease_timeout (5 s), far beyond that.
+    /// </summary>
+    [Range(10, 1000)]
+    public int LeaseRenewMilliseconds { get; set; } = 50;
 
     /// <summary>The folder of MapLibre styles; found by walking up from the server to the repository's styles/ when unset.</summary>
     public string? StylesDirectory { get; set; }

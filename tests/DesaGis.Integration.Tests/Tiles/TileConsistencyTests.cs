@@ -1,0 +1,169 @@
+using System.Net;
+using DesaGis.Core.Tiles;
+using DesaGis.Server.Tiles;
+using DesaGis.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DesaGis.Integration.Tests.Tiles;
+
+/// <summary>What both consistency modes share: a village changed by another process shows in the very next request.</summary>
+public static class TileConsistency
+{
+    public static TileCoord Block => WebMercator.TileAt(TileTestData.Centre(1, 1).Lon, TileTestData.Centre(1, 1).Lat, 12);
+
+    /// <summary>An indicator import as writers outside the server do it: the value, then the summary refresh, in one transaction.</summary>
+    public static async Task SetPovertyAsync(NpgsqlConnection conn, string kode, double rate)
+    {
+        await using var tx = await conn.BeginTransactionAsync();
+        await using (var update = new NpgsqlCommand("UPDATE desagis.village_indicator SET poverty_rate = $2 WHERE desa_kode = $1 AND year = 2024", conn, tx))
+        {
+            update.Parameters.AddWithValue(kode);
+            update.Parameters.AddWithValue(rate);
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+        await using (var refresh = new NpgsqlCommand("SELECT desagis.refresh_village_summary($1)", conn, tx))
+        {
+            refresh.Parameters.AddWithValue(new[] { kode });
+            await refresh.ExecuteScalarAsync();
+        }
+        await tx.CommitAsync();
+    }
+
+    public static async Task<double> PovertyInTileAsync(HttpClient client, TileCoord t, string kode)
+    {
+        using var response = await client.GetAsync($"/tiles/village_indicators/{t.Z}/{t.X}/{t.Y}.mvt");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var tile = TileDecoding.Decode(await response.Content.ReadAsByteArrayAsync(), t);
+        return Convert.ToDouble(tile.Layers.Single().Features.Single(f => (string)f.Attributes["kode"] == kode).Attributes["poverty_rate"]);
+    }
+
+    public static async Task WaitForLeaseAsync(DesaGisServer server)
+    {
+        var monitor = server.Services.GetRequiredService<TileChangeMonitor>();
+        for (int i = 0; i < 600 && !monitor.HoldsLease; i++) await Task.Delay(50);
+        Assert.True(monitor.HoldsLease, "the server should take its tile lease on an idle database");
+    }
+}
+
+/// <summary>Lease consistency (the default): cache hits are served from memory, and writers wait for the lease.</summary>
+public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServerFixture>
+{
+    private TileChangeMonitor Monitor => fixture.Server.Services.GetRequiredService<TileChangeMonitor>();
+
+    [Fact]
+    public async Task While_the_lease_is_held_cache_hits_do_not_read_the_change_log()
+    {
+        await TileConsistency.WaitForLeaseAsync(fixture.Server);
+        var t = TileConsistency.Block;
+        await TileConsistency.PovertyInTileAsync(fixture.Client, t, TileTestData.Kode(1, 1));
+        long reads = Monitor.Reads;
+        for (int i = 0; i < 100; i++)
+            await TileConsistency.PovertyInTileAsync(fixture.Client, t, TileTestData.Kode(1, 1));
+        // Strict would have read the log 100 times; a lease renewal slowed by a busy machine may cost a read or two.
+        Assert.True(Monitor.Reads - reads <= 5, $"{Monitor.Reads - reads} change-log reads for 100 cache hits");
+    }
+
+    [Fact]
+    public async Task A_writer_in_another_process_gets_past_the_lease_and_its_change_shows_in_the_next_request()
+    {
+        string kode = TileTestData.Kode(1, 1);
+        await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
+        for (int i = 1; i <= 10; i++)
+        {
+            await TileConsistency.WaitForLeaseAsync(fixture.Server);
+            await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode);
+            double rate = 50 + i;
+            await TileConsistency.SetPovertyAsync(conn, kode, rate);
+            Assert.Equal(rate, await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode), 6);
+        }
+    }
+
+    [Fact]
+    public async Task Two_servers_on_one_database_both_hold_leases_and_neither_serves_a_stale_tile()
+    {
+        await using var second = new DesaGisServer(fixture.Database);
+        using var secondClient = await second.CreateReadyClientAsync();
+        string kode = TileTestData.Kode(0, 2);
+        await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
+        for (int i = 1; i <= 5; i++)
+        {
+            await TileConsistency.WaitForLeaseAsync(fixture.Server);
+            await TileConsistency.WaitForLeaseAsync(second);
+            Assert.Equal(2, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM desagis.tile_lease_holders()"));
+            await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode);
+            await TileConsistency.PovertyInTileAsync(secondClient, TileConsistency.Block, kode);
+            double rate = 20 + i;
+            await TileConsistency.SetPovertyAsync(conn, kode, rate);
+            Assert.Equal(rate, await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode), 6);
+            Assert.Equal(rate, await TileConsistency.PovertyInTileAsync(secondClient, TileConsistency.Block, kode), 6);
+        }
+    }
+
+    [Fact]
+    public async Task A_hung_lease_holder_is_ended_after_the_lease_timeout_and_the_write_goes_through()
+    {
+        // A session that took a lease and then stopped answering, as a frozen server would.
+        await using var hung = await fixture.Database.DataSource.OpenConnectionAsync();
+        await using (var take = new NpgsqlCommand("SELECT desagis.take_tile_lease()", hung))
+        {
+            // The server's own lease is shared; a frozen one holds the same kind of lock.
+            for (int i = 0; i < 200 && await take.ExecuteScalarAsync() is not true; i++) await Task.Delay(25);
+        }
+        int hungPid = hung.ProcessID;
+        Assert.Contains(hungPid, await HoldersAsync());
+
+        await using var writer = await fixture.Database.DataSource.OpenConnectionAsync();
+        await using (var set = new NpgsqlCommand("SET desagis.tile_lease_timeout = '500ms'", writer)) await set.ExecuteNonQueryAsync();
+        await TileConsistency.SetPovertyAsync(writer, TileTestData.Kode(2, 1), 77.5);
+
+        Assert.DoesNotContain(hungPid, await HoldersAsync());
+        await using var probe = new NpgsqlCommand("SELECT 1", hung);
+        await Assert.ThrowsAnyAsync<Exception>(() => probe.ExecuteScalarAsync());
+        Assert.Equal(77.5, await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, TileTestData.Kode(2, 1)), 6);
+        await TileConsistency.WaitForLeaseAsync(fixture.Server);
+    }
+
+    [Fact]
+    public async Task A_stopped_server_leaves_no_lease_behind()
+    {
+        var second = new DesaGisServer(fixture.Database);
+        using (await second.CreateReadyClientAsync()) await TileConsistency.WaitForLeaseAsync(second);
+        int before = (await HoldersAsync()).Count;
+        await second.DisposeAsync();
+        for (int i = 0; i < 200 && (await HoldersAsync()).Count >= before; i++) await Task.Delay(25);
+        Assert.Equal(before - 1, (await HoldersAsync()).Count);
+    }
+
+    private async Task<List<int>> HoldersAsync()
+    {
+        await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand("SELECT desagis.tile_lease_holders()", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var pids = new List<int>();
+        while (await reader.ReadAsync()) pids.Add(reader.GetInt32(0));
+        return pids;
+    }
+}
+
+/// <summary>Strict consistency: no lease, a change-log read before every answer.</summary>
+public class StrictTileConsistencyTests(StrictTileServerFixture fixture) : IClassFixture<StrictTileServerFixture>
+{
+    [Fact]
+    public async Task Every_answer_follows_a_read_of_the_change_log_and_a_change_shows_in_the_next_request()
+    {
+        var monitor = fixture.Server.Services.GetRequiredService<TileChangeMonitor>();
+        string kode = TileTestData.Kode(1, 1);
+        await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode);
+        Assert.False(monitor.HoldsLease);
+        Assert.Equal(0, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM desagis.tile_lease_holders()"));
+
+        long reads = monitor.Reads;
+        for (int i = 0; i < 5; i++) await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode);
+        Assert.Equal(reads + 5, monitor.Reads);
+
+        await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
+        await TileConsistency.SetPovertyAsync(conn, kode, 61.25);
+        Assert.Equal(61.25, await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode), 6);
+    }
+}
