@@ -1,5 +1,7 @@
 using DesaGis.Data.Migrations;
 using DesaGis.Server.Hosting;
+using DesaGis.Server.Tiles;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DesaGis.Server.Endpoints;
@@ -19,7 +21,9 @@ public static class HealthEndpoints
     public static IResult Live() => TypedResults.Ok(new { status = "alive" });
 
     /// <summary>200 when PostGIS answers and the schema is current; 503 with the reason otherwise.</summary>
-    public static async Task<IResult> ReadyAsync(NpgsqlDataSource dataSource, DatabaseState state, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> ReadyAsync(
+        NpgsqlDataSource dataSource, DatabaseState state, TileChangeMonitor tiles, IOptions<TileOptions> tileOptions,
+        HttpContext http, ILoggerFactory loggers, CancellationToken ct)
     {
         string database;
         int? version = null;
@@ -37,7 +41,14 @@ public static class HealthEndpoints
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException or InvalidOperationException)
         {
             database = "down";
-            reason = ex is OperationCanceledException ? "the database did not answer within 3 s" : ex.Message;
+            // The exception's own text can name hosts and ports; it goes to the log, the caller gets its kind.
+            loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning("Readiness check failed: {Reason}", ex.Message);
+            reason = ex switch
+            {
+                OperationCanceledException or TimeoutException => "the database did not answer within 3 s",
+                PostgresException pg => $"the database refused the check (SQLSTATE {pg.SqlState})",
+                _ => "the database cannot be reached",
+            };
         }
         bool schemaCurrent = version == MigrationRunner.LatestVersion && state.SchemaReady;
         bool ready = database == "up" && schemaCurrent;
@@ -51,6 +62,8 @@ public static class HealthEndpoints
             schemaVersion = version,
             expectedSchemaVersion = MigrationRunner.LatestVersion,
             schemaCurrent,
+            // Lease: cached tiles are served from memory; without a lease they are checked per request.
+            tiles = new { consistency = tileOptions.Value.Consistency.ToString(), leaseHeld = tiles.HoldsLease },
             reason,
         };
         if (!ready) http.Response.Headers.RetryAfter = "5";

@@ -17,6 +17,7 @@ public class HealthTests(PostgisDatabase db) : IClassFixture<PostgisDatabase>
         Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
         Assert.Equal("up", json.RootElement.GetProperty("database").GetString());
         Assert.StartsWith("3.", json.RootElement.GetProperty("postgis").GetString());
+        Assert.Equal("Lease", json.RootElement.GetProperty("tiles").GetProperty("consistency").GetString());
     }
 
     [Fact]
@@ -29,6 +30,11 @@ public class HealthTests(PostgisDatabase db) : IClassFixture<PostgisDatabase>
         Assert.NotNull(response.Headers.RetryAfter);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("down", json.RootElement.GetProperty("database").GetString());
+        // Says what is wrong without telling anonymous callers where the database lives.
+        string reason = json.RootElement.GetProperty("reason").GetString()!;
+        Assert.Equal("the database cannot be reached", reason);
+        Assert.DoesNotContain("127.0.0.1", await response.Content.ReadAsStringAsync());
+        Assert.False(json.RootElement.GetProperty("tiles").GetProperty("leaseHeld").GetBoolean());
         using var live = await client.GetAsync("/health/live");
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
     }
