@@ -13,7 +13,7 @@ namespace DesaGis.Cli.Commands;
 public static class TilesCommands
 {
     /// <summary>The layers the main style draws, exported and seeded unless --layers says otherwise.</summary>
-    public const string DefaultLayers = "village_indicators,kecamatan,kabupaten,transmigration_areas,programs";
+    public const string DefaultLayers = "village_indicators,kecamatan,kabupaten,transmigration_areas,programs,kecamatan_labels,kabupaten_labels";
 
     /// <summary>Largest number of tiles one command will make, so a typo in --zooms cannot run for days.</summary>
     public const long MaxTiles = 2_000_000;

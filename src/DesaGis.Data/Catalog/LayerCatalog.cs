@@ -121,6 +121,26 @@ public sealed class LayerCatalog
         };
         yield return new LayerDefinition
         {
+            Id = "kecamatan_labels",
+            Title = "Kecamatan label points",
+            Description = "One point inside each kecamatan, where maps write its name: once per kecamatan, not once per tile it spans.",
+            Relation = "kecamatan",
+            IdColumn = "kode",
+            GeometryColumn = "label",
+            Geometry3857Column = "label_3857",
+            GeometryKind = GeometryKind.Point,
+            DefaultSortColumn = "kode",
+            MinZoom = 5,
+            MaxZoom = 14,
+            Properties =
+            [
+                S("kode", "Kemendagri kecamatan code"),
+                S("nama", "Kecamatan name"),
+                S("kabupaten_kode", "Kemendagri kabupaten/kota code"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
             Id = "kabupaten",
             Title = "Kabupaten/kota",
             Description = "Regency and city boundaries.",
@@ -138,6 +158,27 @@ public sealed class LayerCatalog
                 S("jenis", "kabupaten or kota"),
                 S("provinsi_kode", "Province code"),
                 N("area_km2", "Area in km²", tiles: false),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "kabupaten_labels",
+            Title = "Kabupaten/kota label points",
+            Description = "One point inside each regency or city, where maps write its name: once per kabupaten, not once per tile it spans.",
+            Relation = "kabupaten",
+            IdColumn = "kode",
+            GeometryColumn = "label",
+            Geometry3857Column = "label_3857",
+            GeometryKind = GeometryKind.Point,
+            DefaultSortColumn = "kode",
+            MinZoom = 0,
+            MaxZoom = 12,
+            Properties =
+            [
+                S("kode", "Kemendagri kabupaten/kota code"),
+                S("nama", "Kabupaten/kota name"),
+                S("jenis", "kabupaten or kota"),
+                S("provinsi_kode", "Province code"),
             ],
         };
         yield return new LayerDefinition

@@ -51,6 +51,8 @@ public sealed record TileLayerProfile
         ["villages"] = new() { GeneralisedTable = "desa_tile_geometry", Bands = [5, 8, 11], FullGeometryFrom = 14, FeatureIdColumn = "kode10" },
         ["kecamatan"] = new() { GeneralisedTable = "kecamatan_tile_geometry", Bands = [5, 8, 11], FullGeometryFrom = 14, FeatureIdColumn = "kode10" },
         ["kabupaten"] = new() { GeneralisedTable = "kabupaten_tile_geometry", Bands = [0, 5, 8], FullGeometryFrom = 11, FeatureIdColumn = "kode10" },
+        ["kecamatan_labels"] = new() { FeatureIdColumn = "kode10" },
+        ["kabupaten_labels"] = new() { FeatureIdColumn = "kode10" },
         ["provinsi"] = new() { GeneralisedTable = "provinsi_tile_geometry", Bands = [0, 5, 8], FullGeometryFrom = 11, FeatureIdColumn = "kode10" },
         ["transmigration_areas"] = new() { FeatureIdColumn = "id" },
         ["programs"] = new() { FeatureIdColumn = "id" },

@@ -8,8 +8,8 @@ export const GROUPS = [
   { id: 'villages', sourceLayers: ['village_indicators', 'villages'] },
   { id: 'programs', sourceLayers: ['programs', 'program_coverage'] },
   { id: 'transmigration', sourceLayers: ['transmigration_areas'] },
-  { id: 'kecamatan', sourceLayers: ['kecamatan'] },
-  { id: 'kabupaten', sourceLayers: ['kabupaten', 'provinsi'] },
+  { id: 'kecamatan', sourceLayers: ['kecamatan', 'kecamatan_labels'] },
+  { id: 'kabupaten', sourceLayers: ['kabupaten', 'kabupaten_labels', 'provinsi'] },
   { id: 'scenario', sourceLayers: ['scenario_pilots', 'scenario_coverage'] },
 ];
 

@@ -194,6 +194,8 @@ public class ItemsTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
             ["villages"] = "SELECT count(*) FROM desagis.desa",
             ["kecamatan"] = "SELECT count(*) FROM desagis.kecamatan",
             ["kabupaten"] = "SELECT count(*) FROM desagis.kabupaten",
+            ["kabupaten_labels"] = "SELECT count(*) FROM desagis.kabupaten",
+            ["kecamatan_labels"] = "SELECT count(*) FROM desagis.kecamatan",
             ["provinsi"] = "SELECT count(*) FROM desagis.provinsi",
             ["transmigration_areas"] = "SELECT count(*) FROM desagis.transmigration_area",
             ["programs"] = "SELECT count(*) FROM desagis.program",

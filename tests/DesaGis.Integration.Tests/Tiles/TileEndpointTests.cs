@@ -91,6 +91,33 @@ public class TileEndpointTests(TileServerFixture fixture) : IClassFixture<TileSe
     }
 
     [Fact]
+    public async Task A_kabupaten_spanning_many_tiles_is_labelled_once_from_its_label_point()
+    {
+        // Barito Kuala (114.3–115.0 E, 2.5–3.5 S) covers several zoom-9 tiles: its polygon is in each of them, and a
+        // client labelling the polygon would name it in each; its label point is in exactly one.
+        var nw = WebMercator.TileAt(114.31, -2.51, 9);
+        var se = WebMercator.TileAt(114.99, -3.49, 9);
+        int polygonTiles = 0;
+        var labels = new List<NetTopologySuite.Geometries.Point>();
+        for (int x = nw.X; x <= se.X; x++)
+            for (int y = nw.Y; y <= se.Y; y++)
+            {
+                var t = TileCoord.Create(9, x, y);
+                var vt = TileDecoding.Decode(await GetTileAsync("kabupaten,kabupaten_labels", t), t);
+                var bounds = t.EnvelopeLonLat();
+                if (vt.Layers.Single(l => l.Name == "kabupaten").Features.Any(f => (string)f.Attributes["kode"] == "63.04")) polygonTiles++;
+                // Points in the tile's buffer belong to the neighbour; clients draw only those inside the tile.
+                labels.AddRange(vt.Layers.Where(l => l.Name == "kabupaten_labels").SelectMany(l => l.Features)
+                    .Where(f => (string)f.Attributes["kode"] == "63.04").Select(f => (NetTopologySuite.Geometries.Point)f.Geometry)
+                    .Where(p => p.X >= bounds.MinX && p.X < bounds.MaxX && p.Y > bounds.MinY && p.Y <= bounds.MaxY));
+            }
+        Assert.True(polygonTiles > 1, $"the kabupaten should span several tiles, spans {polygonTiles}");
+        var label = Assert.Single(labels);
+        Assert.InRange(label.X, 114.3, 115.0);
+        Assert.InRange(label.Y, -3.5, -2.5);
+    }
+
+    [Fact]
     public async Task At_zoom_5_the_villages_are_generalised_yet_even_the_tiny_kelurahan_is_drawn()
     {
         var tile = BlockTile(5);
