@@ -20,7 +20,7 @@ public static class CollectionTilesEndpoints
         var group = app.MapGroup("/collections/{collectionId}/tiles").WithTags("Tiles");
         group.MapGet("", Tilesets).WithName("CollectionTilesets");
         group.MapGet("/{tileMatrixSetId}", Tileset).WithName("CollectionTileset");
-        group.MapGet("/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", TileAsync).WithName("CollectionTile");
+        group.MapGet("/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", TileAsync).WithName("CollectionTile").DisableRequestTimeout();
         return app;
     }
 

@@ -18,7 +18,8 @@ public static class TilesEndpoints
         var tiles = app.MapGroup("/tiles").WithTags("Tiles");
         tiles.MapGet("", Catalog).WithName("TileCatalog");
         tiles.MapGet("/{layers}.json", TileJsonDocument).WithName("TileJson");
-        tiles.MapGet("/{layers}/{z}/{x}/{y}.mvt", TileAsync).WithName("Tile");
+        // Bounded by the statement timeout of the render it waits for; a cache hit should not pay for a timer.
+        tiles.MapGet("/{layers}/{z}/{x}/{y}.mvt", TileAsync).WithName("Tile").DisableRequestTimeout();
         return app;
     }
 

@@ -19,6 +19,9 @@ public sealed class CachedTile
         Layers = layers;
         Envelope3857 = envelope3857;
         ETagValue = mvt.Length == 0 ? "empty" : Convert.ToHexString(SHA256.HashData(mvt).AsSpan(0, 12)).ToLowerInvariant();
+        ETag = $"\"{ETagValue}\"";
+        ETagGzip = $"\"{ETagValue}-gz\"";
+        ETagBrotli = $"\"{ETagValue}-br\"";
     }
 
     public byte[] Mvt { get; }
@@ -29,6 +32,11 @@ public sealed class CachedTile
 
     /// <summary>The content hash, without quotes or encoding suffix.</summary>
     public string ETagValue { get; }
+
+    /// <summary>The ETag headers of the plain, gzip and brotli bodies, made once rather than per request.</summary>
+    public string ETag { get; }
+    public string ETagGzip { get; }
+    public string ETagBrotli { get; }
 
     public bool IsEmpty => Mvt.Length == 0;
 

@@ -24,9 +24,9 @@ public sealed class TileResult(CachedTile tile, string cacheControl) : IResult
         string encoding = ChooseEncoding(request.Headers.AcceptEncoding);
         response.Headers.ETag = encoding switch
         {
-            "br" => $"\"{tile.ETagValue}-br\"",
-            "gzip" => $"\"{tile.ETagValue}-gz\"",
-            _ => $"\"{tile.ETagValue}\"",
+            "br" => tile.ETagBrotli,
+            "gzip" => tile.ETagGzip,
+            _ => tile.ETag,
         };
         if (Matches(request.Headers.IfNoneMatch, tile.ETagValue))
         {
