@@ -46,6 +46,8 @@ public static class HealthEndpoints
             reason = ex switch
             {
                 OperationCanceledException or TimeoutException => "the database did not answer within 3 s",
+                PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow } =>
+                    "the database is shutting down or starting up",
                 PostgresException pg => $"the database refused the check (SQLSTATE {pg.SqlState})",
                 _ => "the database cannot be reached",
             };
