@@ -129,8 +129,10 @@ public sealed partial class TileChangeMonitor(
     {
         if (options.Value.Consistency != TileConsistency.Lease || !cache.Enabled) return;
         var renew = TimeSpan.FromMilliseconds(options.Value.LeaseRenewMilliseconds);
-        // Trusted for two renewals and a margin for a slow round trip; writers wait 5 s before ending a silent holder.
-        long validity = (long)((2 * renew + TimeSpan.FromMilliseconds(200)).TotalSeconds * Stopwatch.Frequency);
+        // Trusted for two renewals and a second's margin for a slow round trip on a busy machine. It only matters when a
+        // lost lease goes unnoticed (a frozen process or a network partition; a closed connection is noticed at once),
+        // and it stays well below the 5 s a writer waits before ending a silent holder.
+        long validity = (long)((2 * renew + TimeSpan.FromSeconds(1)).TotalSeconds * Stopwatch.Frequency);
         var retry = TimeSpan.FromMilliseconds(25);
         bool down = false;
         while (!stoppingToken.IsCancellationRequested)

@@ -27,7 +27,7 @@ public sealed class TileOptions
     public TileConsistency Consistency { get; set; } = TileConsistency.Lease;
 
     /// <summary>
-    /// How often the lease is renewed, in milliseconds. A lease not renewed for twice this plus 200 ms is no longer
+    /// How often the lease is renewed, in milliseconds. A lease not renewed for twice this plus 1 s is no longer
     /// trusted; writers end a lease holder's session only after desagis.tile_lease_timeout (5 s), far beyond that.
     /// </summary>
     [Range(10, 1000)]
