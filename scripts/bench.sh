@@ -5,14 +5,14 @@
 #   plain PostGIS   ST_AsMVT(ST_AsMVTGeom(geom_3857, ST_TileEnvelope(z,x,y), 4096, 64, true)) on Kestrel + Npgsql
 #   ours cached     the same URLs with the cache on and warmed
 #   fixed bytes     Kestrel returning, per tile URL, a fixed byte array as long as our tile there
-# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_ROUNDS (2), BENCH_SKIP_MICRO (unset).
+# Settings: BENCH_SECONDS (20), BENCH_CONNECTIONS (16), BENCH_THREADS (2), BENCH_ROUNDS (3), BENCH_SKIP_MICRO (unset).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 : "${DESAGIS_DATABASE:?set DESAGIS_DATABASE (make bench does)}"
 seconds=${BENCH_SECONDS:-20}
 connections=${BENCH_CONNECTIONS:-16}
 threads=${BENCH_THREADS:-2}
-rounds=${BENCH_ROUNDS:-2}
+rounds=${BENCH_ROUNDS:-3}
 art=bench/artifacts
 mkdir -p "$art"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
