@@ -25,13 +25,13 @@ public static class CollectionsEndpoints
         return app;
     }
 
-    public static async Task CollectionsAsync(HttpContext http, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
+    public static async Task CollectionsAsync(HttpContext http, LinkBuilder links, LayerCatalog catalog, CollectionExtents extents)
     {
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
         var ct = http.RequestAborted;
         var layers = new List<(LayerDefinition Layer, CollectionExtent Extent)>();
-        foreach (var layer in LayerAccess.Visible(catalog, http.User)) layers.Add((layer, await store.ExtentAsync(layer, ct)));
+        foreach (var layer in LayerAccess.Visible(catalog, http.User)) layers.Add((layer, await extents.GetAsync(layer, ct)));
         var req = http.Request;
         if (format == OutputFormat.Json)
         {
@@ -66,12 +66,12 @@ public static class CollectionsEndpoints
         await OgcResponses.WriteHtmlAsync(http, Render("Collections", sb.ToString(), "?f=json"));
     }
 
-    public static async Task CollectionAsync(HttpContext http, string collectionId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
+    public static async Task CollectionAsync(HttpContext http, string collectionId, LinkBuilder links, LayerCatalog catalog, CollectionExtents extents)
     {
         if (LayerAccess.Find(catalog, collectionId, http.User) is not { } layer) { await LayerAccess.Refusal(catalog, collectionId, http.User).ExecuteAsync(http); return; }
         var format = ContentNegotiation.Negotiate(http.Request, out var error);
         if (format is null) { await OgcResponses.BadFormat(error!).ExecuteAsync(http); return; }
-        var extent = await store.ExtentAsync(layer, http.RequestAborted);
+        var extent = await extents.GetAsync(layer, http.RequestAborted);
         var req = http.Request;
         if (format == OutputFormat.Json)
         {

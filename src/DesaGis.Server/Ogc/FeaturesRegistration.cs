@@ -2,13 +2,14 @@ using DesaGis.Data.Features;
 
 namespace DesaGis.Server.Ogc;
 
-/// <summary>Registers what the OGC API Features endpoints need: the feature store, the village search and link building.</summary>
+/// <summary>Registers what the OGC API Features endpoints need: the feature store, cached collection extents, the village search and link building.</summary>
 public static class FeaturesRegistration
 {
     public static IServiceCollection AddDesaGisFeatures(this IServiceCollection services)
     {
         services.AddSingleton<LinkBuilder>();
         services.AddSingleton<FeatureStore>();
+        services.AddSingleton<CollectionExtents>();
         services.AddSingleton<VillageSearch>();
         return services;
     }
