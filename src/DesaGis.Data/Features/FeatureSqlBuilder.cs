@@ -21,15 +21,35 @@ public static class FeatureSqlBuilder
         foreach (var p in query.SelectedProperties) sql.Append(", ").Append(layer.Columns[p.Name]);
         sql.Append(", ").Append(GeometryJson(layer, query.Crs, cmd));
         sql.Append(" FROM ").Append(layer.From);
-        Where(layer, query, cmd, sql);
+        if (query.Offset == 0)
+        {
+            Where(layer, query, cmd, sql);
+            OrderBy(layer, query, sql);
+            sql.Append(" LIMIT ").Append(cmd.Add((long)query.Limit));
+        }
+        else
+        {
+            // Deep pages: PostgreSQL would serialise the geometry of every skipped row before OFFSET dropped it (0.3 s
+            // at offset 80,000 of the national villages). The page's ids are found first, from the sort keys alone,
+            // and only those rows are read whole (a few milliseconds), so a client walking `next` links to the end
+            // does not slow down page by page.
+            sql.Append(" WHERE ").Append(layer.Id).Append(" IN (SELECT ").Append(layer.Id).Append(" FROM ").Append(layer.From);
+            Where(layer, query, cmd, sql);
+            OrderBy(layer, query, sql);
+            sql.Append(" LIMIT ").Append(cmd.Add((long)query.Limit)).Append(" OFFSET ").Append(cmd.Add(query.Offset)).Append(')');
+            OrderBy(layer, query, sql);
+        }
+        cmd.Text = sql.ToString();
+        return cmd;
+    }
+
+    private static void OrderBy(LayerSql layer, FeatureQuery query, StringBuilder sql)
+    {
         sql.Append(" ORDER BY ");
         foreach (var key in query.SortBy)
             sql.Append(layer.Columns[key.Property.Name]).Append(key.Descending ? " DESC" : " ASC").Append(", ");
         // The id last, so that paging is stable whatever the client sorts by.
         sql.Append(layer.Id);
-        sql.Append(" LIMIT ").Append(cmd.Add((long)query.Limit)).Append(" OFFSET ").Append(cmd.Add(query.Offset));
-        cmd.Text = sql.ToString();
-        return cmd;
     }
 
     /// <summary>How many features match, ignoring limit and offset.</summary>

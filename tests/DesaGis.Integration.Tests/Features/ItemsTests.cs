@@ -44,6 +44,33 @@ public class ItemsTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
     }
 
     [Fact]
+    public async Task Walking_sorted_and_filtered_pages_keeps_the_order_across_pages_ties_included()
+    {
+        // Poverty rates repeat and some are missing, so the order between equal rates rests on the code alone.
+        var seen = new List<(string Kode, double? Rate)>();
+        string? url = "/collections/village_indicators/items?limit=50&sortby=-poverty_rate&filter=kecamatan_kode%20LIKE%20%2763.04.%25%27";
+        while (url is not null)
+        {
+            var page = await f.GetJsonAsync(url);
+            foreach (var feature in page.GetProperty("features").EnumerateArray())
+            {
+                var rate = feature.GetProperty("properties").GetProperty("poverty_rate");
+                seen.Add((feature.GetProperty("id").GetString()!, rate.ValueKind == JsonValueKind.Null ? null : rate.GetDouble()));
+            }
+            url = Link(page, "next");
+            Assert.True(seen.Count <= FeaturesFixture.Villages, "the next links do not end");
+        }
+        var expected = new List<string>();
+        await using (var cmd = f.Database.DataSource.CreateCommand(
+            "SELECT kode FROM desagis.village_indicators WHERE kecamatan_kode LIKE '63.04.%' ORDER BY poverty_rate DESC, kode"))
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) expected.Add(reader.GetString(0));
+        Assert.True(expected.Count > 500);
+        Assert.Equal(expected, seen.Select(s => s.Kode).ToList());
+        Assert.Contains(seen, s => s.Rate is null);
+    }
+
+    [Fact]
     public async Task The_whole_village_layer_streams_in_one_page_of_10000()
     {
         using var response = await f.Client.GetAsync("/collections/villages/items?limit=10000", HttpCompletionOption.ResponseHeadersRead);
