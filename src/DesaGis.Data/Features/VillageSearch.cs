@@ -19,22 +19,32 @@ public sealed partial class VillageSearch(NpgsqlDataSource dataSource)
         "poverty_rate", "idm_status", "program_count", "in_transmigration_area",
     ];
 
-    private const string Sql = """
-        WITH q AS (SELECT $1::text AS raw, desagis.search_key($1) AS k, $2::text AS digits)
+    // $1 the query, $2 its digits when it is shaped like a code (else ''), $3 the limit. The conditions are written on
+    // the parameters themselves, so that the indexes of migration 0065 serve them.
+    private const string Select = """
         SELECT v.kode, v.kode, v.nama, v.jenis, v.kecamatan_kode, v.kecamatan_nama, v.kabupaten_kode, v.kabupaten_nama,
                v.provinsi_kode, v.poverty_rate, v.idm_status, v.program_count, v.in_transmigration_area,
                ST_AsGeoJSON(v.geom, 7, 0), ST_XMin(v.geom), ST_YMin(v.geom), ST_XMax(v.geom), ST_YMax(v.geom)
-          FROM desagis.village_indicators v, q
-         WHERE (q.k <> '' AND desagis.search_key(v.nama) LIKE '%' || q.k || '%')
-            OR (q.digits <> '' AND v.kode10 LIKE q.digits || '%')
-         ORDER BY CASE WHEN lower(v.nama) = lower(btrim(q.raw)) THEN 0
-                       WHEN desagis.search_key(v.nama) = q.k THEN 1
-                       WHEN q.digits <> '' AND v.kode10 = q.digits THEN 1
-                       WHEN q.digits <> '' AND v.kode10 LIKE q.digits || '%' THEN 2
-                       WHEN desagis.search_key(v.nama) LIKE q.k || '%' THEN 3
+          FROM desagis.village_indicators v
+         WHERE
+        """;
+
+    // Three letters or more: anywhere in the name (a trigram index finds them). Fewer: the start of the name, since
+    // one or two letters occur in most names and would list villages at random.
+    private const string NameAnywhere = "(desagis.search_key($1) <> '' AND desagis.search_key(v.nama) LIKE '%' || desagis.search_key($1) || '%')";
+    private const string NameStart = "(desagis.search_key($1) <> '' AND desagis.search_key(v.nama) LIKE desagis.search_key($1) || '%')";
+    private const string CodePrefix = " OR v.kode10 LIKE $2 || '%'";
+
+    private const string Order = """
+
+         ORDER BY CASE WHEN lower(v.nama) = lower(btrim($1)) THEN 0
+                       WHEN desagis.search_key(v.nama) = desagis.search_key($1) THEN 1
+                       WHEN $2 <> '' AND v.kode10 = $2 THEN 1
+                       WHEN $2 <> '' AND v.kode10 LIKE $2 || '%' THEN 2
+                       WHEN desagis.search_key(v.nama) LIKE desagis.search_key($1) || '%' THEN 3
                        ELSE 4 END,
                   -- A code-shaped query lists codes in order; a name query prefers the shortest names.
-                  CASE WHEN q.digits <> '' THEN v.kode10 END, length(v.nama), v.nama, v.kode
+                  CASE WHEN $2 <> '' THEN v.kode10 END, length(v.nama), v.nama, v.kode
          LIMIT $3
         """;
 
@@ -46,9 +56,10 @@ public sealed partial class VillageSearch(NpgsqlDataSource dataSource)
         q = q.Trim();
         // Only something shaped like a code (digits, optionally dotted) is matched as a code prefix.
         var digits = CodePattern().IsMatch(q) ? q.Replace(".", "", StringComparison.Ordinal) : "";
-        await using var cmd = dataSource.CreateCommand(Sql);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = q });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = digits });
+        string where = (q.Count(char.IsLetterOrDigit) >= 3 ? NameAnywhere : NameStart) + (digits.Length > 0 ? CodePrefix : "");
+        await using var cmd = dataSource.CreateCommand(Select + where + Order);
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = q });
+        cmd.Parameters.Add(new NpgsqlParameter<string> { TypedValue = digits });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (long)limit });
         await using var reader = await cmd.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken);
         int n = PropertyNames.Count;

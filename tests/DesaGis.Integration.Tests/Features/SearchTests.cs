@@ -69,6 +69,15 @@ public class SearchTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
         Assert.Empty(await SearchAsync("zzzz_"));
     }
 
+    [Fact]
+    public async Task Two_letters_find_names_that_start_with_them_and_three_find_them_anywhere()
+    {
+        // "ba" is inside most names ("Kecamatan ...") and starts only "Barat Jauh".
+        Assert.Equal(["99.01.01.2002"], (await SearchAsync("ba", limit: 100)).Select(Kode));
+        var anywhere = await SearchAsync("jau", limit: 100);
+        Assert.Equal(["99.01.01.2002", "99.01.01.2001"], anywhere.Select(Kode));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("q=")]
