@@ -70,8 +70,7 @@ public static class ViewerEndpoints
         http.Response.Headers.CacheControl = hashed ? CacheForever : RevalidateAlways;
         if (path == IndexFile)
         {
-            // The page is the only file that must never be framed or sniffed as something else.
-            http.Response.Headers.XContentTypeOptions = "nosniff";
+            // The page is the only file that must never be framed (every response is nosniff: HttpRegistration).
             http.Response.Headers["X-Frame-Options"] = "SAMEORIGIN";
         }
         var etag = new EntityTagHeaderValue(

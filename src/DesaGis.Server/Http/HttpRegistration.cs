@@ -30,6 +30,12 @@ public static class HttpRegistration
 
     public static WebApplication UseDesaGisHttp(this WebApplication app)
     {
+        app.Use((context, next) =>
+        {
+            // Every response is what its Content-Type says: a browser must not guess a GeoJSON or CSV body into HTML.
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
         app.UseResponseCompression();
         return app;
     }

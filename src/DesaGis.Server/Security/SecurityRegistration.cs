@@ -93,6 +93,8 @@ public static class SecurityRegistration
             // CQL2 filters with polygons travel in the query string; allow them generously but not without bound.
             k.Limits.MaxRequestLineSize = 64 * 1024;
             k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+            // Which web server runs here is nobody's business but the operator's.
+            k.AddServerHeader = false;
         });
 
         services.AddRateLimiter(_ => { });

@@ -26,6 +26,17 @@ public class OgcCoreTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
     }
 
     [Fact]
+    public async Task Responses_forbid_content_sniffing_and_do_not_name_the_web_server()
+    {
+        foreach (var path in new[] { "/", "/collections/villages/items?limit=1", "/tiles/villages/11/1675/1042.mvt", "/no/such/thing" })
+        {
+            using var response = await f.Client.GetAsync(path);
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.False(response.Headers.Contains("Server"), $"{path} names the web server");
+        }
+    }
+
+    [Fact]
     public async Task Conformance_declares_the_official_URIs_of_parts_1_2_and_3()
     {
         var conformance = await f.GetJsonAsync("/conformance");
