@@ -64,7 +64,11 @@ wait_up() { for _ in $(seq 1 120); do curl -fs "$1" >/dev/null 2>&1 && return 0;
 
 # Free ports only: on a shared machine another process on a fixed port would answer in our place.
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-next_port=$((20000 + RANDOM % 20000))
+# Below the kernel's ephemeral range (outgoing connections take ports from it), so a port found free here is not
+# taken by a client connection in the minutes before its server starts.
+ephemeral_low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+span=$((ephemeral_low - 20100)); (( span >= 1000 )) || span=10000
+next_port=$((20000 + RANDOM % span))
 pick_port() { # variable name (no subshell, so that every pick moves on)
   while ! port_free "$next_port"; do next_port=$((next_port + 1)); done
   printf -v "$1" '%s' "$next_port"
