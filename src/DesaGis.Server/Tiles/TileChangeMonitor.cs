@@ -143,6 +143,7 @@ public sealed partial class TileChangeMonitor(
                 await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(databaseOptions.Value.ConnectionString)
                 {
                     Pooling = false,
+                    Multiplexing = false,
                     ApplicationName = "desagis-tile-lease",
                     Timeout = 5,
                     CommandTimeout = (int)Math.Ceiling(renew.TotalSeconds) + 10,
