@@ -61,6 +61,16 @@ public class DatabaseOutageTests
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         using var json = JsonDocument.Parse(await after.Content.ReadAsStringAsync());
         Assert.Equal("healthy", json.RootElement.GetProperty("status").GetString());
+
+        // The restart ended the tile lease's session; the server takes a new lease and serves from memory again.
+        bool leaseHeld = false;
+        for (int i = 0; i < 300 && !leaseHeld; i++)
+        {
+            using var health = JsonDocument.Parse(await client.GetStringAsync("/health"));
+            leaseHeld = health.RootElement.GetProperty("tiles").GetProperty("leaseHeld").GetBoolean();
+            if (!leaseHeld) await Task.Delay(100);
+        }
+        Assert.True(leaseHeld, "the tile lease was not taken again after the restart");
     }
 
     [Fact]
