@@ -8,7 +8,7 @@ using Npgsql;
 namespace DesaGis.Integration.Tests.Tiles;
 
 /// <summary>What both consistency modes share: a village changed by another process shows in the very next request.</summary>
-public static class TileConsistency
+public static class ConsistencyChecks
 {
     public static TileCoord Block => WebMercator.TileAt(TileTestData.Centre(1, 1).Lon, TileTestData.Centre(1, 1).Lat, 12);
 
@@ -54,12 +54,12 @@ public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServe
     [Fact]
     public async Task While_the_lease_is_held_cache_hits_do_not_read_the_change_log()
     {
-        await TileConsistency.WaitForLeaseAsync(fixture.Server);
-        var t = TileConsistency.Block;
-        await TileConsistency.PovertyInTileAsync(fixture.Client, t, TileTestData.Kode(1, 1));
+        await ConsistencyChecks.WaitForLeaseAsync(fixture.Server);
+        var t = ConsistencyChecks.Block;
+        await ConsistencyChecks.PovertyInTileAsync(fixture.Client, t, TileTestData.Kode(1, 1));
         long reads = Monitor.Reads;
         for (int i = 0; i < 100; i++)
-            await TileConsistency.PovertyInTileAsync(fixture.Client, t, TileTestData.Kode(1, 1));
+            await ConsistencyChecks.PovertyInTileAsync(fixture.Client, t, TileTestData.Kode(1, 1));
         // Strict would have read the log 100 times; a lease renewal slowed by a busy machine may cost a read or two.
         Assert.True(Monitor.Reads - reads <= 5, $"{Monitor.Reads - reads} change-log reads for 100 cache hits");
     }
@@ -71,11 +71,11 @@ public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServe
         await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
         for (int i = 1; i <= 10; i++)
         {
-            await TileConsistency.WaitForLeaseAsync(fixture.Server);
-            await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode);
+            await ConsistencyChecks.WaitForLeaseAsync(fixture.Server);
+            await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, kode);
             double rate = 50 + i;
-            await TileConsistency.SetPovertyAsync(conn, kode, rate);
-            Assert.Equal(rate, await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode), 6);
+            await ConsistencyChecks.SetPovertyAsync(conn, kode, rate);
+            Assert.Equal(rate, await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, kode), 6);
         }
     }
 
@@ -88,15 +88,15 @@ public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServe
         await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
         for (int i = 1; i <= 5; i++)
         {
-            await TileConsistency.WaitForLeaseAsync(fixture.Server);
-            await TileConsistency.WaitForLeaseAsync(second);
+            await ConsistencyChecks.WaitForLeaseAsync(fixture.Server);
+            await ConsistencyChecks.WaitForLeaseAsync(second);
             Assert.Equal(2, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM desagis.tile_lease_holders()"));
-            await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode);
-            await TileConsistency.PovertyInTileAsync(secondClient, TileConsistency.Block, kode);
+            await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, kode);
+            await ConsistencyChecks.PovertyInTileAsync(secondClient, ConsistencyChecks.Block, kode);
             double rate = 20 + i;
-            await TileConsistency.SetPovertyAsync(conn, kode, rate);
-            Assert.Equal(rate, await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode), 6);
-            Assert.Equal(rate, await TileConsistency.PovertyInTileAsync(secondClient, TileConsistency.Block, kode), 6);
+            await ConsistencyChecks.SetPovertyAsync(conn, kode, rate);
+            Assert.Equal(rate, await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, kode), 6);
+            Assert.Equal(rate, await ConsistencyChecks.PovertyInTileAsync(secondClient, ConsistencyChecks.Block, kode), 6);
         }
     }
 
@@ -115,20 +115,20 @@ public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServe
 
         await using var writer = await fixture.Database.DataSource.OpenConnectionAsync();
         await using (var set = new NpgsqlCommand("SET desagis.tile_lease_timeout = '500ms'", writer)) await set.ExecuteNonQueryAsync();
-        await TileConsistency.SetPovertyAsync(writer, TileTestData.Kode(2, 1), 77.5);
+        await ConsistencyChecks.SetPovertyAsync(writer, TileTestData.Kode(2, 1), 77.5);
 
         Assert.DoesNotContain(hungPid, await HoldersAsync());
         await using var probe = new NpgsqlCommand("SELECT 1", hung);
         await Assert.ThrowsAnyAsync<Exception>(() => probe.ExecuteScalarAsync());
-        Assert.Equal(77.5, await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, TileTestData.Kode(2, 1)), 6);
-        await TileConsistency.WaitForLeaseAsync(fixture.Server);
+        Assert.Equal(77.5, await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, TileTestData.Kode(2, 1)), 6);
+        await ConsistencyChecks.WaitForLeaseAsync(fixture.Server);
     }
 
     [Fact]
     public async Task A_stopped_server_leaves_no_lease_behind()
     {
         var second = new DesaGisServer(fixture.Database);
-        using (await second.CreateReadyClientAsync()) await TileConsistency.WaitForLeaseAsync(second);
+        using (await second.CreateReadyClientAsync()) await ConsistencyChecks.WaitForLeaseAsync(second);
         int before = (await HoldersAsync()).Count;
         await second.DisposeAsync();
         for (int i = 0; i < 200 && (await HoldersAsync()).Count >= before; i++) await Task.Delay(25);
@@ -154,16 +154,16 @@ public class StrictTileConsistencyTests(StrictTileServerFixture fixture) : IClas
     {
         var monitor = fixture.Server.Services.GetRequiredService<TileChangeMonitor>();
         string kode = TileTestData.Kode(1, 1);
-        await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode);
+        await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, kode);
         Assert.False(monitor.HoldsLease);
         Assert.Equal(0, await fixture.Database.ScalarAsync<long>("SELECT count(*) FROM desagis.tile_lease_holders()"));
 
         long reads = monitor.Reads;
-        for (int i = 0; i < 5; i++) await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode);
+        for (int i = 0; i < 5; i++) await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, kode);
         Assert.Equal(reads + 5, monitor.Reads);
 
         await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
-        await TileConsistency.SetPovertyAsync(conn, kode, 61.25);
-        Assert.Equal(61.25, await TileConsistency.PovertyInTileAsync(fixture.Client, TileConsistency.Block, kode), 6);
+        await ConsistencyChecks.SetPovertyAsync(conn, kode, 61.25);
+        Assert.Equal(61.25, await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, kode), 6);
     }
 }
