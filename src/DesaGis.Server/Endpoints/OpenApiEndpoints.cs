@@ -20,6 +20,7 @@ public static class OpenApiEndpoints
 
     public static IServiceCollection AddDesaGisOpenApi(this IServiceCollection services)
     {
+        services.AddSingleton<ApiDocuments>();
         services.AddOpenApi(DocumentName, o =>
         {
             // OGC clients (GDAL, QGIS) read OpenAPI 3.0, not 3.1.
@@ -65,13 +66,38 @@ public static class OpenApiEndpoints
     }
 
     /// <summary>The OpenAPI 3.0 document, with the server's own base URL.</summary>
-    public static async Task ApiAsync(HttpContext http, [FromKeyedServices(DocumentName)] IOpenApiDocumentProvider provider, LinkBuilder links)
+    public static async Task ApiAsync(HttpContext http, [FromKeyedServices(DocumentName)] IOpenApiDocumentProvider provider, LinkBuilder links, ApiDocuments documents)
     {
-        var doc = await provider.GetOpenApiDocumentAsync(http.RequestAborted);
-        doc.Servers = [new OpenApiServer { Url = links.BaseUrl(http.Request) }];
-        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        doc.SerializeAsV3(new OpenApiJsonWriter(text));
-        await OgcResponses.WriteBytesAsync(http, OgcMediaTypes.OpenApi30, Encoding.UTF8.GetBytes(text.ToString()));
+        string baseUrl = links.BaseUrl(http.Request);
+        if (!documents.TryGet(baseUrl, out var bytes))
+        {
+            var doc = await provider.GetOpenApiDocumentAsync(http.RequestAborted);
+            doc.Servers = [new OpenApiServer { Url = baseUrl }];
+            using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            doc.SerializeAsV3(new OpenApiJsonWriter(text));
+            bytes = Encoding.UTF8.GetBytes(text.ToString());
+            documents.Add(baseUrl, bytes);
+        }
+        await OgcResponses.WriteBytesAsync(http, OgcMediaTypes.OpenApi30, bytes);
+    }
+
+    /// <summary>
+    /// The serialised document per base URL. It depends only on the endpoints and the catalog, fixed for the life of
+    /// the process, and on the base URL; making it takes some 20 ms and GDAL and QGIS ask for it on every connect.
+    /// The base URL can come from the Host header, so only a few are kept rather than one per header sent.
+    /// </summary>
+    public sealed class ApiDocuments
+    {
+        private const int MaxDocuments = 16;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _byBaseUrl = new(StringComparer.Ordinal);
+
+        public bool TryGet(string baseUrl, out byte[] bytes) => _byBaseUrl.TryGetValue(baseUrl, out bytes!);
+
+        public void Add(string baseUrl, byte[] bytes)
+        {
+            if (_byBaseUrl.Count >= MaxDocuments) _byBaseUrl.Clear();
+            _byBaseUrl[baseUrl] = bytes;
+        }
     }
 
     /// <summary>

@@ -183,6 +183,27 @@ public class OgcCoreTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
     }
 
     [Fact]
+    public async Task The_OpenAPI_document_kept_between_requests_still_names_the_host_each_client_used()
+    {
+        async Task<string> ServerUrlAsync(string? host)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api");
+            if (host is not null) request.Headers.Host = host;
+            using var response = await f.Client.SendAsync(request);
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return doc.RootElement.GetProperty("servers")[0].GetProperty("url").GetString()!;
+        }
+        string own = f.Server.BaseUri.ToString().TrimEnd('/');
+        Assert.Equal(own, await ServerUrlAsync(null));
+        Assert.Equal("http://peta.example.test:8080", await ServerUrlAsync("peta.example.test:8080"));
+        Assert.Equal(own, await ServerUrlAsync(null));
+        // Many hosts cannot grow the kept documents without bound, and each still gets its own.
+        for (int i = 0; i < 40; i++)
+            Assert.Equal($"http://host{i}.example.test", await ServerUrlAsync($"host{i}.example.test"));
+        Assert.Equal(own, await ServerUrlAsync(null));
+    }
+
+    [Fact]
     public async Task The_interactive_API_page_loads_the_API_definition_from_this_server()
     {
         var html = await f.Client.GetStringAsync("/api.html");
