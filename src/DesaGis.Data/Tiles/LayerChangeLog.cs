@@ -3,24 +3,17 @@ using Npgsql;
 
 namespace DesaGis.Data.Tiles;
 
-/// <summary>Reads the layer change log that the triggers of migration 0031 write.</summary>
-public sealed class LayerChangeLog(NpgsqlDataSource dataSource)
+/// <summary>
+/// Reads the layer change log that the triggers of migration 0031 write (they also NOTIFY on the channel
+/// <c>desagis_tiles</c> after each recorded change, for other listeners).
+/// </summary>
+public static class LayerChangeLog
 {
-    /// <summary>The NOTIFY channel the triggers signal on after each recorded change.</summary>
-    public const string Channel = "desagis_tiles";
-
     /// <summary>
-    /// The current version and every change after <paramref name="sinceVersion"/>, in one round trip. When the log
-    /// no longer reaches back that far, <see cref="ChangeBatch.Complete"/> is false and the caller must assume
-    /// everything changed.
+    /// The current version and every change after <paramref name="sinceVersion"/>, in one round trip, on a connection
+    /// the caller keeps open (the statement is prepared on it once). When the log no longer reaches back that far,
+    /// <see cref="ChangeBatch.Complete"/> is false and the caller must assume everything changed.
     /// </summary>
-    public async Task<ChangeBatch> ReadAsync(long sinceVersion, CancellationToken cancellationToken)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await ReadAsync(conn, sinceVersion, cancellationToken);
-    }
-
-    /// <summary>The same on a connection the caller keeps open (the statement is prepared on it once).</summary>
     public static async Task<ChangeBatch> ReadAsync(NpgsqlConnection conn, long sinceVersion, CancellationToken cancellationToken)
     {
         await using var cmd = new NpgsqlCommand(
