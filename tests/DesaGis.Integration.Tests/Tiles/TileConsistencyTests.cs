@@ -80,6 +80,47 @@ public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServe
     }
 
     [Fact]
+    public async Task Under_concurrent_readers_no_request_that_starts_after_a_commit_sees_an_older_tile()
+    {
+        string kode = TileTestData.Kode(2, 0);
+        var (lon, lat) = TileTestData.Centre(2, 0);
+        var tile = WebMercator.TileAt(lon, lat, 13);
+        // A server of its own without the per-client rate limit: the readers here stand in for many clients.
+        await using var server = new UnlimitedServer(fixture.Database);
+        using var client = await server.CreateReadyClientAsync();
+        await ConsistencyChecks.WaitForLeaseAsync(server);
+        await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
+        await ConsistencyChecks.SetPovertyAsync(conn, kode, 50);
+        int committed = 0;
+        bool done = false;
+        var stale = new System.Collections.Concurrent.ConcurrentBag<string>();
+        int reads = 0;
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!Volatile.Read(ref done))
+            {
+                // A request sent after the writer's commit returned must show that write or a later one.
+                int before = Volatile.Read(ref committed);
+                double seen = await ConsistencyChecks.PovertyInTileAsync(client, tile, kode);
+                Interlocked.Increment(ref reads);
+                if (seen < 50 + before) stale.Add($"saw {seen} after write {before} had committed");
+            }
+        })).ToArray();
+        var random = new Random(7);
+        for (int i = 1; i <= 25; i++)
+        {
+            await ConsistencyChecks.SetPovertyAsync(conn, kode, 50 + i);
+            Volatile.Write(ref committed, i);
+            await Task.Delay(random.Next(0, 40));
+        }
+        Volatile.Write(ref done, true);
+        await Task.WhenAll(readers);
+        Assert.Empty(stale);
+        Assert.True(reads > 25, $"only {reads} reads ran alongside the writes");
+        Assert.Equal(75, await ConsistencyChecks.PovertyInTileAsync(client, tile, kode), 6);
+    }
+
+    [Fact]
     public async Task Two_servers_on_one_database_both_hold_leases_and_neither_serves_a_stale_tile()
     {
         await using var second = new DesaGisServer(fixture.Database);
@@ -133,6 +174,14 @@ public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServe
         await second.DisposeAsync();
         for (int i = 0; i < 200 && (await HoldersAsync()).Count >= before; i++) await Task.Delay(25);
         Assert.Equal(before - 1, (await HoldersAsync()).Count);
+    }
+
+    private sealed class UnlimitedServer(PostgisDatabase db) : DesaGisServer(db)
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["DesaGis:Security:RequestsPerSecond"] = "0",
+        };
     }
 
     private async Task<List<int>> HoldersAsync()
