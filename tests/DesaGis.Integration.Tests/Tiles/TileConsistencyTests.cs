@@ -38,6 +38,55 @@ public static class ConsistencyChecks
         return Convert.ToDouble(tile.Layers.Single().Features.Single(f => (string)f.Attributes["kode"] == kode).Attributes["poverty_rate"]);
     }
 
+    /// <summary>
+    /// Four readers request one village's tile while another session commits 25 changes to it. Each reader notes the
+    /// last commit it knew of before sending; the tile it gets must be at least that new.
+    /// </summary>
+    public static async Task AssertNeverStaleUnderConcurrencyAsync(HttpClient client, PostgisDatabase database, int row, int col)
+    {
+        string kode = TileTestData.Kode(row, col);
+        var centre = TileTestData.Centre(row, col);
+        var tile = WebMercator.TileAt(centre.Lon, centre.Lat, 13);
+        await using var conn = await database.DataSource.OpenConnectionAsync();
+        await SetPovertyAsync(conn, kode, 50);
+        int committed = 0;
+        bool done = false;
+        var stale = new System.Collections.Concurrent.ConcurrentBag<string>();
+        int reads = 0;
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (!Volatile.Read(ref done))
+            {
+                int before = Volatile.Read(ref committed);
+                double seen = await PovertyInTileAsync(client, tile, kode);
+                Interlocked.Increment(ref reads);
+                if (seen < 50 + before) stale.Add($"saw {seen} after write {before} had committed");
+            }
+        })).ToArray();
+        var random = new Random(7);
+        for (int i = 1; i <= 25; i++)
+        {
+            await SetPovertyAsync(conn, kode, 50 + i);
+            Volatile.Write(ref committed, i);
+            await Task.Delay(random.Next(0, 40));
+        }
+        Volatile.Write(ref done, true);
+        await Task.WhenAll(readers);
+        Assert.Empty(stale);
+        Assert.True(reads > 25, $"only {reads} reads ran alongside the writes");
+        Assert.Equal(75, await PovertyInTileAsync(client, tile, kode), 6);
+    }
+
+    /// <summary>A server on the test database without the per-client rate limit, in the given consistency.</summary>
+    public sealed class UnlimitedServer(PostgisDatabase db, string consistency) : DesaGisServer(db)
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["DesaGis:Security:RequestsPerSecond"] = "0",
+            ["DesaGis:Tiles:Consistency"] = consistency,
+        };
+    }
+
     public static async Task WaitForLeaseAsync(DesaGisServer server)
     {
         var monitor = server.Services.GetRequiredService<TileChangeMonitor>();
@@ -82,42 +131,11 @@ public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServe
     [Fact]
     public async Task Under_concurrent_readers_no_request_that_starts_after_a_commit_sees_an_older_tile()
     {
-        string kode = TileTestData.Kode(2, 0);
-        var (lon, lat) = TileTestData.Centre(2, 0);
-        var tile = WebMercator.TileAt(lon, lat, 13);
-        // A server of its own without the per-client rate limit: the readers here stand in for many clients.
-        await using var server = new UnlimitedServer(fixture.Database);
+        // A server of its own without the per-client rate limit: the readers stand in for many clients.
+        await using var server = new ConsistencyChecks.UnlimitedServer(fixture.Database, "Lease");
         using var client = await server.CreateReadyClientAsync();
         await ConsistencyChecks.WaitForLeaseAsync(server);
-        await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
-        await ConsistencyChecks.SetPovertyAsync(conn, kode, 50);
-        int committed = 0;
-        bool done = false;
-        var stale = new System.Collections.Concurrent.ConcurrentBag<string>();
-        int reads = 0;
-        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
-        {
-            while (!Volatile.Read(ref done))
-            {
-                // A request sent after the writer's commit returned must show that write or a later one.
-                int before = Volatile.Read(ref committed);
-                double seen = await ConsistencyChecks.PovertyInTileAsync(client, tile, kode);
-                Interlocked.Increment(ref reads);
-                if (seen < 50 + before) stale.Add($"saw {seen} after write {before} had committed");
-            }
-        })).ToArray();
-        var random = new Random(7);
-        for (int i = 1; i <= 25; i++)
-        {
-            await ConsistencyChecks.SetPovertyAsync(conn, kode, 50 + i);
-            Volatile.Write(ref committed, i);
-            await Task.Delay(random.Next(0, 40));
-        }
-        Volatile.Write(ref done, true);
-        await Task.WhenAll(readers);
-        Assert.Empty(stale);
-        Assert.True(reads > 25, $"only {reads} reads ran alongside the writes");
-        Assert.Equal(75, await ConsistencyChecks.PovertyInTileAsync(client, tile, kode), 6);
+        await ConsistencyChecks.AssertNeverStaleUnderConcurrencyAsync(client, fixture.Database, 2, 0);
     }
 
     [Fact]
@@ -176,14 +194,6 @@ public class TileLeaseTests(TileServerFixture fixture) : IClassFixture<TileServe
         Assert.Equal(before - 1, (await HoldersAsync()).Count);
     }
 
-    private sealed class UnlimitedServer(PostgisDatabase db) : DesaGisServer(db)
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["DesaGis:Security:RequestsPerSecond"] = "0",
-        };
-    }
-
     private async Task<List<int>> HoldersAsync()
     {
         await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
@@ -214,5 +224,13 @@ public class StrictTileConsistencyTests(StrictTileServerFixture fixture) : IClas
         await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
         await ConsistencyChecks.SetPovertyAsync(conn, kode, 61.25);
         Assert.Equal(61.25, await ConsistencyChecks.PovertyInTileAsync(fixture.Client, ConsistencyChecks.Block, kode), 6);
+    }
+
+    [Fact]
+    public async Task Under_concurrent_readers_no_request_that_starts_after_a_commit_sees_an_older_tile()
+    {
+        await using var server = new ConsistencyChecks.UnlimitedServer(fixture.Database, "Strict");
+        using var client = await server.CreateReadyClientAsync();
+        await ConsistencyChecks.AssertNeverStaleUnderConcurrencyAsync(client, fixture.Database, 2, 1);
     }
 }
