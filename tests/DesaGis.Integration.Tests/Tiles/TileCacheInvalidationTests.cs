@@ -24,25 +24,6 @@ public class TileCacheInvalidationTests(TileServerFixture fixture) : IClassFixtu
     private static double PovertyOf(NetTopologySuite.IO.VectorTiles.VectorTile vt, string kode) =>
         Convert.ToDouble(vt.Layers.Single(l => l.Name == "village_indicators").Features.Single(f => (string)f.Attributes["kode"] == kode).Attributes["poverty_rate"]);
 
-    /// <summary>An indicator import as writers do it: the values, then the summary refresh, in one transaction.</summary>
-    private async Task SetPovertyAsync(string kode, double rate)
-    {
-        await using var conn = await fixture.Database.DataSource.OpenConnectionAsync();
-        await using var tx = await conn.BeginTransactionAsync();
-        await using (var update = new Npgsql.NpgsqlCommand("UPDATE desagis.village_indicator SET poverty_rate = $2 WHERE desa_kode = $1 AND year = 2024", conn, tx))
-        {
-            update.Parameters.AddWithValue(kode);
-            update.Parameters.AddWithValue(rate);
-            Assert.Equal(1, await update.ExecuteNonQueryAsync());
-        }
-        await using (var refresh = new Npgsql.NpgsqlCommand("SELECT desagis.refresh_village_summary($1)", conn, tx))
-        {
-            refresh.Parameters.AddWithValue(new[] { kode });
-            await refresh.ExecuteScalarAsync();
-        }
-        await tx.CommitAsync();
-    }
-
     [Fact]
     public async Task A_changed_village_is_never_served_stale_while_unaffected_tiles_stay_cached()
     {
@@ -56,10 +37,11 @@ public class TileCacheInvalidationTests(TileServerFixture fixture) : IClassFixtu
         Assert.True(Cache.Contains(new TileCacheKey("village_indicators", far)));
 
         // Every write is visible in the very next request, time after time: no window in which the old tile is served.
+        await using var writer = await fixture.Database.DataSource.OpenConnectionAsync();
         for (int i = 1; i <= 15; i++)
         {
             double rate = 40 + i;
-            await SetPovertyAsync(kode, rate);
+            await ConsistencyChecks.SetPovertyAsync(writer, kode, rate);
             Assert.Equal(rate, PovertyOf(await GetAsync("village_indicators", block), kode), 6);
             Assert.Equal(rate, PovertyOf(await GetAsync("village_indicators,kecamatan", block), kode), 6);
             // Low zooms read the generalised table's copy of the attributes; it changes in the same transaction.
