@@ -61,6 +61,21 @@ public sealed class FeaturesFixture : IAsyncLifetime
         return doc.RootElement.Clone();
     }
 
+    /// <summary>Each collection and the SQL that counts what it should serve, for the clients that count it.</summary>
+    public static readonly IReadOnlyDictionary<string, string> CountSql = new Dictionary<string, string>
+    {
+        ["village_indicators"] = "SELECT count(*) FROM desagis.village_indicators",
+        ["villages"] = "SELECT count(*) FROM desagis.desa",
+        ["kecamatan"] = "SELECT count(*) FROM desagis.kecamatan",
+        ["kabupaten"] = "SELECT count(*) FROM desagis.kabupaten",
+        ["kabupaten_labels"] = "SELECT count(*) FROM desagis.kabupaten",
+        ["kecamatan_labels"] = "SELECT count(*) FROM desagis.kecamatan",
+        ["provinsi"] = "SELECT count(*) FROM desagis.provinsi",
+        ["transmigration_areas"] = "SELECT count(*) FROM desagis.transmigration_area",
+        ["programs"] = "SELECT count(*) FROM desagis.program",
+        ["program_coverage"] = "SELECT count(*) FROM desagis.program_village",
+    };
+
     public Task<long> CountAsync(string sql, params object[] parameters) => Database.ScalarAsync<long>(sql, parameters);
 
     // Villages are 0.01° squares on a grid: kecamatan k (1–8) holds 150 villages, 15 columns by 10 rows, starting

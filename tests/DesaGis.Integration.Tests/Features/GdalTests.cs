@@ -10,28 +10,15 @@ namespace DesaGis.Integration.Tests.Features;
 /// </summary>
 public partial class GdalTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
 {
-    private static readonly Dictionary<string, string> CountSql = new()
-    {
-        ["village_indicators"] = "SELECT count(*) FROM desagis.village_indicators",
-        ["villages"] = "SELECT count(*) FROM desagis.desa",
-        ["kecamatan"] = "SELECT count(*) FROM desagis.kecamatan",
-        ["kabupaten"] = "SELECT count(*) FROM desagis.kabupaten",
-        ["kabupaten_labels"] = "SELECT count(*) FROM desagis.kabupaten",
-        ["kecamatan_labels"] = "SELECT count(*) FROM desagis.kecamatan",
-        ["provinsi"] = "SELECT count(*) FROM desagis.provinsi",
-        ["transmigration_areas"] = "SELECT count(*) FROM desagis.transmigration_area",
-        ["programs"] = "SELECT count(*) FROM desagis.program",
-        ["program_coverage"] = "SELECT count(*) FROM desagis.program_village",
-    };
 
     [Fact]
     public async Task Ogrinfo_lists_every_collection_and_counts_what_the_database_holds()
     {
         var listing = await RunAsync("ogrinfo", "-ro", "-so", "OAPIF:" + f.Server.BaseUri);
-        foreach (var id in CountSql.Keys)
+        foreach (var id in FeaturesFixture.CountSql.Keys)
             Assert.Matches(new Regex(@"^\d+: " + Regex.Escape(id) + @" \(", RegexOptions.Multiline), listing);
 
-        foreach (var (id, sql) in CountSql)
+        foreach (var (id, sql) in FeaturesFixture.CountSql)
         {
             var summary = await RunAsync("ogrinfo", "-ro", "-so", "OAPIF:" + f.Server.BaseUri, id);
             var count = FeatureCount().Match(summary);

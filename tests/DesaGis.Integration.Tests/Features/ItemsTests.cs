@@ -215,20 +215,7 @@ public class ItemsTests(FeaturesFixture f) : IClassFixture<FeaturesFixture>
     [Fact]
     public async Task Every_collection_serves_items_whose_count_matches_the_database()
     {
-        var expected = new Dictionary<string, string>
-        {
-            ["village_indicators"] = "SELECT count(*) FROM desagis.village_indicators",
-            ["villages"] = "SELECT count(*) FROM desagis.desa",
-            ["kecamatan"] = "SELECT count(*) FROM desagis.kecamatan",
-            ["kabupaten"] = "SELECT count(*) FROM desagis.kabupaten",
-            ["kabupaten_labels"] = "SELECT count(*) FROM desagis.kabupaten",
-            ["kecamatan_labels"] = "SELECT count(*) FROM desagis.kecamatan",
-            ["provinsi"] = "SELECT count(*) FROM desagis.provinsi",
-            ["transmigration_areas"] = "SELECT count(*) FROM desagis.transmigration_area",
-            ["programs"] = "SELECT count(*) FROM desagis.program",
-            ["program_coverage"] = "SELECT count(*) FROM desagis.program_village",
-        };
-        foreach (var (collection, sql) in expected)
+        foreach (var (collection, sql) in FeaturesFixture.CountSql)
         {
             var page = await f.GetJsonAsync($"/collections/{collection}/items?limit=1");
             Assert.Equal(await f.CountAsync(sql), page.GetProperty("numberMatched").GetInt64());
