@@ -1,5 +1,6 @@
 using DesaGis.Data.Migrations;
 using DesaGis.Server.Hosting;
+using DesaGis.Server.Http;
 using DesaGis.Server.Tiles;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -43,12 +44,12 @@ public static class HealthEndpoints
             database = "down";
             // The exception's own text can name hosts and ports; it goes to the log, the caller gets its kind.
             loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning("Readiness check failed: {Reason}", ex.Message);
-            reason = ex switch
+            // Classified as every request's database failure is, so /health and the 503s agree on what is wrong.
+            reason = ErrorHandling.Classify(ex).Type switch
             {
-                OperationCanceledException or TimeoutException => "the database did not answer within 3 s",
-                PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow } =>
-                    "the database is shutting down or starting up",
-                PostgresException pg => $"the database refused the check (SQLSTATE {pg.SqlState})",
+                ProblemTypes.DatabaseTimeout => "the database did not answer within 3 s",
+                ProblemTypes.DatabaseUnavailable => "the database cannot be reached",
+                _ when ex is PostgresException pg => $"the database refused the check (SQLSTATE {pg.SqlState})",
                 _ => "the database cannot be reached",
             };
         }
