@@ -3,6 +3,7 @@ using DesaGis.Server.Endpoints;
 using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
 using DesaGis.Server.Ogc;
+using DesaGis.Server.Ows;
 using DesaGis.Server.Planner;
 using DesaGis.Server.Security;
 using DesaGis.Server.Tiles;
@@ -19,6 +20,7 @@ builder.Services.AddDesaGisOpenApi();
 builder.Services.AddDesaGisPlanner();
 builder.Services.AddDesaGisExports();
 builder.Services.AddDesaGisTiles();
+builder.Services.AddDesaGisOws();
 
 var app = builder.Build();
 
@@ -39,6 +41,7 @@ app.MapOpenApiEndpoints();
 app.MapPlannerEndpoints();
 app.MapExportEndpoints();
 app.MapDesaGisTiles();
+app.MapDesaGisOws();
 app.MapViewerEndpoints();
 
 app.Run();

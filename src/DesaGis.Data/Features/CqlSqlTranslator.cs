@@ -29,7 +29,7 @@ public static class CqlSqlTranslator
                 break;
             case CqlLike like:
                 // CQL2 and PostgreSQL agree: % and _ are wildcards, backslash escapes them.
-                sql.Append(Operand(like.Value, layer, filterCrs, cmd)).Append(" LIKE ").Append(Operand(like.Pattern, layer, filterCrs, cmd));
+                sql.Append(Operand(like.Value, layer, filterCrs, cmd)).Append(like.IgnoreCase ? " ILIKE " : " LIKE ").Append(Operand(like.Pattern, layer, filterCrs, cmd));
                 break;
             case CqlBetween between:
                 sql.Append(Operand(between.Value, layer, filterCrs, cmd)).Append(" BETWEEN ")

@@ -72,7 +72,7 @@ public sealed partial class MapRenderer(MapStyle style)
         bool any = false;
         // Features wholly outside the map are skipped before any projection (an atlas page shows a small part of
         // the data it is given). The box is widened so that strokes and labels at the edge still draw.
-        var shown = viewport.LonLat;
+        var shown = viewport.DataBounds;
         var visible = new NetTopologySuite.Geometries.Envelope(shown.MinX, shown.MaxX, shown.MinY, shown.MaxY);
         visible.ExpandBy(shown.Width * 0.05, shown.Height * 0.05);
         foreach (var feature in data[layer.SourceLayer].Features)

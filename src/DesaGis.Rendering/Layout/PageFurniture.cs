@@ -137,7 +137,7 @@ internal static class PageFurniture
         return y;
     }
 
-    private static void DrawSwatch(SKCanvas canvas, LegendItem item, SKRect rect)
+    internal static void DrawSwatch(SKCanvas canvas, LegendItem item, SKRect rect)
     {
         using var paint = new SKPaint { Color = item.Color, IsAntialias = true };
         using var border = new SKPaint { Color = item.Outline ?? Muted, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f, IsAntialias = true };
