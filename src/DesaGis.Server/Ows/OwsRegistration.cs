@@ -26,6 +26,7 @@ public static class OwsRegistration
     public static IEndpointRouteBuilder MapDesaGisOws(this IEndpointRouteBuilder app)
     {
         app.MapWmsEndpoints();
+        app.MapWfsEndpoints();
         return app;
     }
 }

@@ -111,16 +111,16 @@ public sealed record WmsMapRequest
     /// A layer by name (a <c>desagis:</c> prefix is accepted), if the caller may see it. Hidden and unknown layers get the
     /// same answer (404), so a restricted layer's existence is not disclosed; a signed-in caller without the role gets 403.
     /// </summary>
-    public static LayerDefinition Find(string name, LayerCatalog catalog, ClaimsPrincipal user, string parameter)
+    public static LayerDefinition Find(string name, LayerCatalog catalog, ClaimsPrincipal user, string parameter, string code = OwsCodes.LayerNotDefined)
     {
         var id = name.StartsWith(OwsXml.Prefix + ":", StringComparison.Ordinal) ? name[(OwsXml.Prefix.Length + 1)..] : name;
         if (LayerAccess.Find(catalog, id, user) is { } layer) return layer;
         if (catalog.Find(id) is { RequiredRole: { } role } && user.Identity?.IsAuthenticated == true)
-            throw new OwsException(OwsCodes.LayerNotDefined, parameter, new OwsText(
+            throw new OwsException(code, parameter, new OwsText(
                 $"Lapisan '{id}' terbatas untuk peran {role}; minta kunci dengan peran itu kepada administrator.",
                 $"The layer '{id}' is restricted to the {role} role; ask an administrator for a key with that role."), StatusCodes.Status403Forbidden);
         var known = string.Join(", ", LayerAccess.Visible(catalog, user).Select(l => l.Id));
-        throw new OwsException(OwsCodes.LayerNotDefined, parameter, new OwsText(
+        throw new OwsException(code, parameter, new OwsText(
             $"Tidak ada lapisan '{OwsParameters.Shorten(name)}'. Lapisan: {known}.",
             $"There is no layer '{OwsParameters.Shorten(name)}'. Layers: {known}."), StatusCodes.Status404NotFound);
     }

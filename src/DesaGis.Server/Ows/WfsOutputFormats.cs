@@ -1,0 +1,40 @@
+namespace DesaGis.Server.Ows;
+
+/// <summary>The names clients give the output formats, and the media types answers carry.</summary>
+public static class WfsOutputFormats
+{
+    public const string Gml32MediaType = "application/gml+xml; version=3.2";
+    public const string Gml31MediaType = "text/xml; subtype=gml/3.1.1";
+    public const string GeoJsonMediaType = "application/json";
+
+    /// <summary>The names capabilities announce for a version.</summary>
+    public static IEnumerable<string> Announced(WfsVersion version) => version == WfsVersion.V200
+        ? [Gml32MediaType, "text/xml; subtype=gml/3.2", "application/json", "application/geo+json"]
+        : [Gml31MediaType, "application/json"];
+
+    /// <summary>
+    /// The format an OUTPUTFORMAT names; null when it is not served. The comparison ignores case, spaces and '+' (which
+    /// an unencoded query string turns into a space).
+    /// </summary>
+    public static WfsOutputFormat? Resolve(string? text, WfsVersion version)
+    {
+        if (text is null) return version == WfsVersion.V200 ? WfsOutputFormat.Gml32 : WfsOutputFormat.Gml31;
+        var t = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '+' && c != '"').ToArray()).ToLowerInvariant();
+        return t switch
+        {
+            "application/gmlxml;version=3.2" or "text/xml;subtype=gml/3.2" or "text/xml;subtype=gml/3.2.1" or "gml32" or "application/gmlxml" =>
+                WfsOutputFormat.Gml32,
+            "text/xml;subtype=gml/3.1.1" or "gml3" or "gml31" or "text/xml" => version == WfsVersion.V200 && t == "text/xml" ? WfsOutputFormat.Gml32 : WfsOutputFormat.Gml31,
+            "application/json" or "application/geojson" or "application/geojson;charset=utf-8" or "json" or "geojson" or "application/vnd.geo+json" =>
+                WfsOutputFormat.GeoJson,
+            _ => t.StartsWith("application/geojson", StringComparison.Ordinal) ? WfsOutputFormat.GeoJson : null,
+        };
+    }
+
+    public static string MediaType(WfsOutputFormat format) => format switch
+    {
+        WfsOutputFormat.Gml32 => Gml32MediaType,
+        WfsOutputFormat.Gml31 => Gml31MediaType,
+        _ => GeoJsonMediaType,
+    };
+}
