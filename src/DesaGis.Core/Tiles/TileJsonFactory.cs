@@ -24,9 +24,22 @@ public static class TileJsonFactory
             MinZoom = minZoom,
             MaxZoom = maxZoom,
             Bounds = [box.MinX, box.MinY, box.MaxX, box.MaxY],
-            Center = [box.CenterX, box.CenterY, Math.Clamp(5, minZoom, maxZoom)],
+            Center = [box.CenterX, box.CenterY, FitZoom(box, minZoom, maxZoom)],
             VectorLayers = layers.Select(VectorLayer).ToList(),
         };
+    }
+
+    /// <summary>
+    /// The whole zoom at which the box fills a window of about 1024 pixels (MapLibre's 512-pixel tiles), within the
+    /// layers' zooms: the view a client opens on when it starts from <c>center</c>.
+    /// </summary>
+    public static int FitZoom(BoundingBox box, int minZoom, int maxZoom)
+    {
+        var (x0, y0) = WebMercator.FromLonLat(box.MinX, box.MinY);
+        var (x1, y1) = WebMercator.FromLonLat(box.MaxX, box.MaxY);
+        double span = Math.Max(Math.Max(x1 - x0, y1 - y0), 1);
+        int zoom = (int)Math.Floor(Math.Log2(WebMercator.WorldSize * 2 / span));
+        return Math.Clamp(zoom, minZoom, maxZoom);
     }
 
     public static TileJsonVectorLayer VectorLayer(LayerDefinition layer) => new()

@@ -3,6 +3,7 @@ using DesaGis.Core.Tiles;
 using DesaGis.Data.Catalog;
 using DesaGis.Server.Configuration;
 using DesaGis.Server.Http;
+using DesaGis.Server.Ogc;
 using DesaGis.Server.Security;
 using DesaGis.Server.Tiles;
 using Microsoft.Extensions.Options;
@@ -31,13 +32,14 @@ public static class CollectionTilesEndpoints
         return TypedResults.Json(new { tilesets = new[] { Summary(root, collectionId) }, links = new[] { Link("self", "application/json", $"{root}/collections/{collectionId}/tiles") } });
     }
 
-    public static IResult Tileset(string collectionId, string tileMatrixSetId, HttpRequest request, LayerCatalog catalog, IOptions<DesaGisOptions> options)
+    public static async Task<IResult> Tileset(string collectionId, string tileMatrixSetId, HttpRequest request, LayerCatalog catalog,
+        CollectionExtents extents, IOptions<DesaGisOptions> options, CancellationToken ct)
     {
         if (LayerAccess.Find(catalog, collectionId, request.HttpContext.User) is not { } layer) return LayerAccess.Refusal(catalog, collectionId, request.HttpContext.User);
         if (tileMatrixSetId != WebMercatorQuad.Id) return UnknownTileMatrixSet(tileMatrixSetId);
         string root = TileUrls.Base(request, options.Value);
         var vectorLayer = TileJsonFactory.VectorLayer(layer);
-        var bounds = TileJsonFactory.IndonesiaBounds;
+        var bounds = await TileBounds.OfAsync([layer], extents, ct);
         return TypedResults.Json(new
         {
             title = layer.Title,

@@ -4,6 +4,7 @@ using DesaGis.Core.Tiles;
 using DesaGis.Data.Catalog;
 using DesaGis.Server.Configuration;
 using DesaGis.Server.Http;
+using DesaGis.Server.Ogc;
 using DesaGis.Server.Security;
 using DesaGis.Server.Tiles;
 using Microsoft.Extensions.Options;
@@ -52,13 +53,15 @@ public static class TilesEndpoints
     }
 
     /// <summary>TileJSON 3.0.0 of a layer or composite.</summary>
-    public static IResult TileJsonDocument(string layers, HttpRequest request, LayerCatalog catalog, IOptions<DesaGisOptions> options)
+    public static async Task<IResult> TileJsonDocument(string layers, HttpRequest request, LayerCatalog catalog, CollectionExtents extents,
+        IOptions<DesaGisOptions> options, CancellationToken ct)
     {
         var parsed = TileLayerSet.TryParse(layers, catalog, request.HttpContext.User, out var error, out int status);
         if (parsed is null) return LayerProblem(error!, status);
         string root = TileUrls.Base(request, options.Value);
         string ids = string.Join(',', parsed.Select(l => l.Id));
-        return TypedResults.Json(TileJsonFactory.Create(parsed, $"{root}/tiles/{ids}/{{z}}/{{x}}/{{y}}.mvt"));
+        var bounds = await TileBounds.OfAsync(parsed, extents, ct);
+        return TypedResults.Json(TileJsonFactory.Create(parsed, $"{root}/tiles/{ids}/{{z}}/{{x}}/{{y}}.mvt", bounds));
     }
 
     /// <summary>One tile: MVT with one layer per requested source.</summary>
