@@ -150,7 +150,7 @@ public static class ExportCommands
     private static Command PackageCommand()
     {
         var styles = new Option<string?>("--styles") { Description = "Folder holding desagis.json (default: the repository's styles/)." };
-        var command = new Command("package", "Build the offline package of an area: GeoPackage, PDF map and README in one zip.")
+        var command = new Command("package", "Build the offline package of an area: QGIS project, styled GeoPackage, MBTiles, PDF map and README in one zip.")
         {
             Bbox, Kabupaten, Kecamatan, Desa, Scenario, styles, Output,
         };
@@ -163,17 +163,18 @@ public static class ExportCommands
             var source = new PostgisMapDataSource(dataSource, LayerCatalog.Default);
             var resolved = await source.ResolveAsync(area, ct);
             if (resolved is null) return Fail(new UnknownAreaException(area).Message);
-            var printer = new MapPrinter(StyleLocator.LoadMainOrDefault(parse.GetValue(styles)), source);
+            var style = StyleLocator.LoadMainOrDefault(parse.GetValue(styles));
+            var printer = new MapPrinter(style, source);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var print = new MapPrintRequest
             {
                 Area = area,
                 Options = new MapPageOptions { Paper = PaperSize.A3, Orientation = PageOrientation.Landscape, Format = MapOutputFormat.Pdf, Date = today },
             };
-            // No MBTiles writer is wired into the command line yet; the README of the package says so.
             var writer = new OfflinePackageWriter(new DataExportService(dataSource, LayerCatalog.Default),
                 new DesaGis.Data.Tiles.TileExporterMbtilesWriter(
-                    new DesaGis.Data.Tiles.PostgisTileSource(dataSource, LayerCatalog.Default) { CommandTimeoutSeconds = 120 }, LayerCatalog.Default));
+                    new DesaGis.Data.Tiles.PostgisTileSource(dataSource, LayerCatalog.Default) { CommandTimeoutSeconds = 120 }, LayerCatalog.Default),
+                new DesaGis.Rendering.Qgis.QgisStyleWriter(style));
             OfflinePackageContents? contents = null;
             await AnsiConsole.Progress().StartAsync(async ctx =>
             {
@@ -183,7 +184,7 @@ public static class ExportCommands
                     new Steps(task), today, ct);
                 task.Value = 4;
             });
-            AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{path}[/]: {contents!.GeoPackage} ({contents.FeatureCounts.Values.Sum()} features), {contents.Pdf}, README.txt.");
+            AnsiConsole.MarkupLineInterpolated($"Wrote [bold]{path}[/]: {contents!.QgisProject}, {contents.GeoPackage} ({contents.FeatureCounts.Values.Sum()} features), {contents.Mbtiles}, {contents.Pdf}, README.txt.");
             return 0;
         });
         return command;

@@ -6,6 +6,9 @@ namespace DesaGis.Core.Mapping;
 /// </summary>
 public interface IMbtilesWriter
 {
+    /// <summary>The layers (collection ids) the tiles carry.</summary>
+    IReadOnlyList<string> Layers { get; }
+
     /// <summary>Writes an MBTiles file at <paramref name="path"/> holding every layer's tiles of the box and zooms.</summary>
     /// <returns>The number of tiles written.</returns>
     Task<long> WriteMbtilesAsync(string path, BoundingBox box, int minZoom, int maxZoom, CancellationToken cancellationToken);

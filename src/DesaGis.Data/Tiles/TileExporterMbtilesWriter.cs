@@ -15,6 +15,8 @@ public sealed class TileExporterMbtilesWriter(ITileSource source, LayerCatalog c
     public static readonly IReadOnlyList<string> PackageLayers =
         ["village_indicators", "kecamatan", "kabupaten", "transmigration_areas", "programs"];
 
+    public IReadOnlyList<string> Layers => PackageLayers;
+
     public async Task<long> WriteMbtilesAsync(string path, BoundingBox box, int minZoom, int maxZoom, CancellationToken cancellationToken) =>
         await new TileExporter(source, catalog).ExportAsync(path, PackageLayers, box, new ZoomRange(minZoom, maxZoom), null, cancellationToken);
 }

@@ -2,6 +2,7 @@ using DesaGis.Core.Mapping;
 using DesaGis.Data.Catalog;
 using DesaGis.Data.Export;
 using DesaGis.Rendering.Printing;
+using DesaGis.Rendering.Qgis;
 using DesaGis.Rendering.Styles;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -11,7 +12,8 @@ namespace DesaGis.Server.Endpoints;
 /// <summary>
 /// Registers what the export endpoints need: the print style (the repository's styles/desagis.json, or
 /// <c>DesaGis:StylesDirectory</c>, else the bundled print style), the PostGIS map data source, the map printer, the
-/// data exporter and the offline package writer (with the tiles part's <see cref="IMbtilesWriter"/> when registered).
+/// data exporter and the offline package writer (with the tiles part's <see cref="IMbtilesWriter"/> when registered, and the
+/// QGIS styles of the same style).
 /// </summary>
 public static class ExportServices
 {
@@ -26,7 +28,10 @@ public static class ExportServices
         services.AddSingleton<IMapDataSource>(sp => new PostgisMapDataSource(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LayerCatalog>()));
         services.AddSingleton(sp => new MapPrinter(sp.GetRequiredService<MapStyle>(), sp.GetRequiredService<IMapDataSource>()));
         services.AddSingleton(sp => new DataExportService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LayerCatalog>()));
-        services.AddSingleton(sp => new OfflinePackageWriter(sp.GetRequiredService<DataExportService>(), sp.GetService<IMbtilesWriter>()));
+        // QGIS styles and projects come from the same style, so packages open in QGIS and QField as the printed map.
+        services.AddSingleton<IQgisStyles>(sp => new QgisStyleWriter(sp.GetRequiredService<MapStyle>()));
+        services.AddSingleton(sp => new OfflinePackageWriter(sp.GetRequiredService<DataExportService>(), sp.GetService<IMbtilesWriter>(),
+            sp.GetRequiredService<IQgisStyles>()));
         return services;
     }
 }
