@@ -18,7 +18,7 @@ public static class WfsEndpoints
 {
     public static IEndpointRouteBuilder MapWfsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/wfs", WfsAsync).WithTags("OGC WMS / WFS").WithName("Wfs")
+        app.MapMethods("/wfs", ["GET", "POST"], WfsAsync).WithTags("OGC WMS / WFS").WithName("Wfs")
             .WithSummary("OGC Web Feature Service 2.0.0 / 1.1.0 (GetCapabilities, DescribeFeatureType, GetFeature)");
         return app;
     }
@@ -30,7 +30,7 @@ public static class WfsEndpoints
         var language = OwsLanguage.Indonesian;
         try
         {
-            var p = new OwsParameters(http.Request.Query);
+            var p = await OwsParameters.ReadAsync(http.Request);
             language = OwsLanguages.Pick(http.Request, p);
             var request = p.NonBlank("REQUEST") ?? throw OwsException.Missing("REQUEST", new OwsText(
                 "Mis. REQUEST=GetCapabilities, DescribeFeatureType atau GetFeature.", "E.g. REQUEST=GetCapabilities, DescribeFeatureType or GetFeature."));
@@ -128,7 +128,7 @@ public static class WfsEndpoints
         if (p.NonBlank("OUTPUTFORMAT") is { } format && !format.Contains("gml", StringComparison.OrdinalIgnoreCase) &&
             !format.Contains("xml", StringComparison.OrdinalIgnoreCase) && !format.Contains("xsd", StringComparison.OrdinalIgnoreCase))
             throw OwsException.Invalid("OUTPUTFORMAT", new OwsText("DescribeFeatureType menjawab dalam XML Schema (GML).", "DescribeFeatureType answers in XML Schema (GML)."));
-        var mediaType = version == WfsVersion.V200 ? WfsOutputFormats.Gml32MediaType : WfsOutputFormats.Gml31MediaType;
+        var mediaType = WfsOutputFormats.MediaType(version == WfsVersion.V200 ? WfsOutputFormat.Gml32 : WfsOutputFormat.Gml31);
         await WriteAsync(http, mediaType, WfsSchemaWriter.Write(version, layers), "private, no-cache");
     }
 

@@ -26,7 +26,7 @@ public static class WmsEndpoints
 {
     public static IEndpointRouteBuilder MapWmsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/wms", WmsAsync).WithTags("OGC WMS / WFS").WithName("Wms")
+        app.MapMethods("/wms", ["GET", "POST"], WmsAsync).WithTags("OGC WMS / WFS").WithName("Wms")
             .WithSummary("OGC Web Map Service 1.3.0 / 1.1.1 (GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic)");
         return app;
     }
@@ -39,7 +39,7 @@ public static class WmsEndpoints
         var language = OwsLanguage.Indonesian;
         try
         {
-            p = new OwsParameters(http.Request.Query);
+            p = await OwsParameters.ReadAsync(http.Request);
             language = OwsLanguages.Pick(http.Request, p);
             var version = Version(p);
             dialect = version == WmsVersion.V130 ? OwsDialect.Wms130 : OwsDialect.Wms111;

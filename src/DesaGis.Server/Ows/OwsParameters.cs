@@ -7,9 +7,45 @@ namespace DesaGis.Server.Ows;
 public sealed class OwsParameters
 {
     /// <summary>Longest parameter value read; longer values are refused before any work is done on them.</summary>
-    public const int MaxValueLength = 64 * 1024;
+    public const int MaxValueLength = 1024 * 1024;
+
+    /// <summary>Most parameters a form-encoded POST may carry.</summary>
+    public const int MaxFormValues = 100;
 
     private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The parameters of a request: the query string of a GET, or the form-encoded body of a POST (as GeoServer and
+    /// MapServer accept, for filters too long for a URL) with the query string's parameters beside it. Other POST
+    /// bodies (the XML encoding) are refused with OperationNotSupported.
+    /// </summary>
+    public static async Task<OwsParameters> ReadAsync(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method)) return new OwsParameters(request.Query);
+        if (!request.HasFormContentType)
+            throw new OwsException(OwsCodes.OperationNotSupported, null, new OwsText(
+                "Permintaan POST diterima sebagai formulir (application/x-www-form-urlencoded) dengan parameter KVP; encoding XML tidak didukung.",
+                "POST requests are accepted form-encoded (application/x-www-form-urlencoded) with KVP parameters; the XML encoding is not supported."));
+        IFormCollection form;
+        try
+        {
+            var feature = new Microsoft.AspNetCore.Http.Features.FormFeature(request, new Microsoft.AspNetCore.Http.Features.FormOptions
+            {
+                ValueCountLimit = MaxFormValues,
+                ValueLengthLimit = MaxValueLength,
+                KeyLengthLimit = 200,
+                MultipartBodyLengthLimit = MaxValueLength * 2L,
+            });
+            form = await feature.ReadFormAsync(request.HttpContext.RequestAborted);
+        }
+        catch (InvalidDataException)
+        {
+            throw new OwsException(OwsCodes.InvalidParameterValue, null, new OwsText(
+                $"Formulir terlalu besar: paling banyak {MaxFormValues} parameter dan {MaxValueLength / 1024} KiB per nilai.",
+                $"The form is too large: at most {MaxFormValues} parameters and {MaxValueLength / 1024} KiB per value."), StatusCodes.Status413PayloadTooLarge);
+        }
+        return new OwsParameters(form.Concat(request.Query));
+    }
 
     public OwsParameters(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> query)
     {

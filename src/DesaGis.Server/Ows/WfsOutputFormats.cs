@@ -31,10 +31,14 @@ public static class WfsOutputFormats
         };
     }
 
+    /// <summary>
+    /// The Content-Type of an answer. HTTP wants the subtype of GML 3.1.1 quoted (it holds a '/'), which strict HTTP
+    /// clients otherwise refuse to parse; capabilities name the format as the standard writes it.
+    /// </summary>
     public static string MediaType(WfsOutputFormat format) => format switch
     {
         WfsOutputFormat.Gml32 => Gml32MediaType,
-        WfsOutputFormat.Gml31 => Gml31MediaType,
+        WfsOutputFormat.Gml31 => "text/xml; subtype=\"gml/3.1.1\"",
         _ => GeoJsonMediaType,
     };
 }

@@ -6,7 +6,7 @@ namespace DesaGis.Integration.Tests.Export;
 public class ExportPackageTests(ExportFixture fixture) : IClassFixture<ExportFixture>
 {
     [Fact]
-    public async Task The_offline_package_holds_a_geopackage_mbtiles_a_pdf_map_and_a_readme_that_open()
+    public async Task The_offline_package_holds_a_qgis_project_geopackage_mbtiles_a_pdf_map_and_a_readme_that_open()
     {
         using var response = await fixture.Client.GetAsync("/export/package?kecamatan_kode=63.04.01");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -14,13 +14,13 @@ public class ExportPackageTests(ExportFixture fixture) : IClassFixture<ExportFix
         using var temp = ExternalTools.TempFolder();
         using (var zip = new ZipArchive(await response.Content.ReadAsStreamAsync()))
         {
-            Assert.Equal(["README.txt", "kecamatan-63.04.01.gpkg", "kecamatan-63.04.01.mbtiles", "kecamatan-63.04.01.pdf"],
+            Assert.Equal(["README.txt", "kecamatan-63.04.01.gpkg", "kecamatan-63.04.01.mbtiles", "kecamatan-63.04.01.pdf", "kecamatan-63.04.01.qgs"],
                 zip.Entries.Select(e => e.Name).Order(StringComparer.Ordinal));
             zip.ExtractToDirectory(temp.Path);
         }
 
         var layers = ExternalTools.Run("ogrinfo", "-so", temp.File("kecamatan-63.04.01.gpkg"));
-        foreach (var layer in new[] { "village_indicators", "kecamatan", "kabupaten", "transmigration_areas", "programs" })
+        foreach (var layer in new[] { "village_indicators", "kecamatan", "kabupaten", "transmigration_areas", "programs", "layer_styles" })
             Assert.Contains(layer, layers);
         var villages = ExternalTools.Run("ogrinfo", "-so", temp.File("kecamatan-63.04.01.gpkg"), "village_indicators");
         Assert.Matches(@"Feature Count: 6\b", villages);
