@@ -19,6 +19,10 @@ want postgresql-client fontconfig fonts-dejavu-core fonts-noto-core
 if [[ $mode == test || $mode == bench ]]; then
   want gdal-bin chromium poppler-utils
 fi
+if [[ $mode == test ]]; then
+  # Debian's QGIS (PyQGIS, headless): the tests open offline packages in the desktop client they are made for.
+  want python3-qgis qgis-providers
+fi
 if [[ $mode == bench ]]; then
   want wrk
 fi

@@ -278,6 +278,8 @@ public static class FesFilterParser
         // Two operands, at least one a property: literals take the property's type.
         private (CqlOperand Left, CqlOperand Right) TypedPair(XElement a, XElement b)
         {
+            foreach (var e in new[] { a, b })
+                if (e.Name.LocalName is not ("ValueReference" or "PropertyName" or "Literal")) throw Unsupported(e, "a property or a <Literal>");
             var pa = AsProperty(a);
             var pb = AsProperty(b);
             if (pa is null && pb is null) throw new CqlException("A comparison needs a property (<ValueReference> or <PropertyName>) on at least one side.");
