@@ -278,4 +278,6 @@ are PlannerBenchmarks below, beside a baseline that only sorts 83,000 scores.
 $micro
 MD
 log "wrote bench/RESULTS.md"
+# The WMS GetMap figures: a step of its own (own servers, own section of RESULTS.md).
+scripts/bench-wms.sh
 cat bench/RESULTS.md

@@ -15,8 +15,11 @@ namespace DesaGis.Data.Export;
 /// </summary>
 public sealed class OfflinePackageWriter(DataExportService exports, IMbtilesWriter? mbtiles, IQgisStyles? qgis = null)
 {
-    /// <summary>The layers shown when the project opens; the others are in it, switched off (the basemap draws them).</summary>
-    public static readonly IReadOnlySet<string> ProjectVisibleLayers = new HashSet<string>(StringComparer.Ordinal) { "village_indicators" };
+    /// <summary>
+    /// The layers shown when the project opens: the villages (to tap for their figures) and the borders over them; the
+    /// others are in it, switched off, because the basemap draws them.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ProjectVisibleLayers = new HashSet<string>(StringComparer.Ordinal) { "village_indicators", "kecamatan", "kabupaten" };
 
     /// <summary>The layers a package carries, in this order.</summary>
     public static readonly IReadOnlyList<string> PackageLayers =

@@ -59,7 +59,9 @@ public sealed class QgisStyleWriter(MapStyle style) : IQgisStyles
         // A margin, so the area's edge is not the window's edge.
         double mx = (x1 - x0) * 0.05, my = (y1 - y0) * 0.05;
         var view = new BoundingBox(x0 - mx, y0 - my, x1 + mx, y1 + my);
-        var layerIds = project.Layers.ToDictionary(l => l.Id, l => "desagis_" + l.Id, StringComparer.Ordinal);
+        // The GeoPackage layers are drawn in the style's order (villages under programmes under borders), as in the viewer.
+        var layers = project.Layers.OrderBy(l => StyleOrder(l.Id)).ToList();
+        var layerIds = layers.ToDictionary(l => l.Id, l => "desagis_" + l.Id, StringComparer.Ordinal);
         const string basemapId = "desagis_basemap";
         string? basemapSource = project.MbtilesFile is null ? null : "type=mbtiles&url=./" + project.MbtilesFile;
         return Document(w =>
@@ -83,7 +85,7 @@ public sealed class QgisStyleWriter(MapStyle style) : IQgisStyles
             w.WriteAttributeString("checked", "Qt::Checked");
             w.WriteAttributeString("expanded", "1");
             w.WriteElementString("customproperties", "");
-            foreach (var layer in project.Layers.Reverse())
+            foreach (var layer in Enumerable.Reverse(layers))
             {
                 w.WriteStartElement("layer-tree-layer");
                 w.WriteAttributeString("id", layerIds[layer.Id]);
@@ -123,16 +125,19 @@ public sealed class QgisStyleWriter(MapStyle style) : IQgisStyles
             w.WriteEndElement();
 
             w.WriteStartElement("projectlayers");
-            foreach (var layer in project.Layers)
+            foreach (var layer in layers)
                 WriteVectorLayer(w, layer, layerIds[layer.Id], "./" + project.GeoPackageFile + "|layername=" + layer.Id);
             if (basemapSource is not null)
-                // What the GeoPackage shows when the project opens is left out of the basemap, so it is drawn (and labelled) once.
-                WriteVectorTileLayer(w, basemapId, basemapSource, project.MbtilesLayers.Where(l => !project.VisibleLayers.Contains(l.Id)).ToList());
+                // Fills and names the GeoPackage shows when the project opens are left out of the basemap, so they are drawn
+                // (and labelled) once; borders stay, so that the area's neighbours keep theirs.
+                WriteVectorTileLayer(w, basemapId, basemapSource, project.MbtilesLayers
+                    .Where(l => !(project.VisibleLayers.Contains(l.Id) && LayersOf(l.Id).Any(x => x.Type is StyleLayerType.Fill or StyleLayerType.Symbol or StyleLayerType.Circle)))
+                    .ToList());
             w.WriteEndElement();
 
             w.WriteStartElement("layerorder");
             if (basemapSource is not null) { w.WriteStartElement("layer"); w.WriteAttributeString("id", basemapId); w.WriteEndElement(); }
-            foreach (var layer in project.Layers) { w.WriteStartElement("layer"); w.WriteAttributeString("id", layerIds[layer.Id]); w.WriteEndElement(); }
+            foreach (var layer in layers) { w.WriteStartElement("layer"); w.WriteAttributeString("id", layerIds[layer.Id]); w.WriteEndElement(); }
             w.WriteEndElement();
 
             w.WriteStartElement("properties");
@@ -376,6 +381,13 @@ public sealed class QgisStyleWriter(MapStyle style) : IQgisStyles
         int max = l.MaxZoom < 24 ? (int)Math.Ceiling(l.MaxZoom) - 1 : -1;
         w.WriteAttributeString("min-zoom", min.ToString(CultureInfo.InvariantCulture));
         w.WriteAttributeString("max-zoom", max.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private int StyleOrder(string collectionId)
+    {
+        for (int i = 0; i < Style.Layers.Count; i++)
+            if (Style.Layers[i].SourceLayer == collectionId) return i;
+        return int.MaxValue;
     }
 
     /// <summary>The drawable layers of the style that draw a collection, in style order.</summary>
