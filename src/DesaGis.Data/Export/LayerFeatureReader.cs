@@ -138,7 +138,8 @@ public sealed class LayerFeatureReader(NpgsqlDataSource dataSource)
         return layer.FindProperty(name)?.Column;
     }
 
-    private static object? Normalize(object? value) => value switch
+    /// <summary>Database values as map features carry them: whole numbers as long, fractions as double.</summary>
+    internal static object? Normalize(object? value) => value switch
     {
         int i => (long)i,
         short s => (long)s,

@@ -23,7 +23,7 @@ namespace DesaGis.Data.Maps;
 public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDictionary<string, TileLayerProfile>? profiles = null)
 {
     private readonly IReadOnlyDictionary<string, TileLayerProfile> _profiles = profiles ?? TileLayerProfile.Standard;
-    private readonly ConcurrentDictionary<(string Layer, int? Band, bool Wgs84), Statement> _statements = new();
+    private readonly ConcurrentDictionary<(string Layer, int? Band, int Srid), Statement> _statements = new();
 
     /// <summary>Seconds one statement may run.</summary>
     public int CommandTimeoutSeconds { get; init; } = 30;
@@ -44,7 +44,7 @@ public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDic
             if (tileZoom < layer.MinZoom) { sets.Add(FeatureSet.Empty(layer.Id)); continue; }
             var profile = _profiles.GetValueOrDefault(layer.Id) ?? TileLayerProfile.Plain;
             int? band = Band(profile, tileZoom);
-            var statement = _statements.GetOrAdd((layer.Id, band, crs.Srid == 4326), k => Build(layer, profile, k.Band, k.Wgs84));
+            var statement = _statements.GetOrAdd((layer.Id, band, crs.Srid), k => Build(layer, profile, k.Band, k.Srid));
             sets.Add(await ReadLayerAsync(layer, statement, searchBox, crs, cancellationToken));
         }
         return new MapData(sets);
@@ -70,6 +70,8 @@ public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDic
         cmd.Parameters.Add(new NpgsqlParameter<double> { TypedValue = box.MaxX });
         cmd.Parameters.Add(new NpgsqlParameter<double> { TypedValue = box.MaxY });
         cmd.Parameters.Add(new NpgsqlParameter<int> { TypedValue = crs.Srid });
+        // Prepared once per pooled connection: a map of seven layers would otherwise plan seven statements every time.
+        await cmd.PrepareAsync(ct);
         var features = new List<MapFeature>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         int n = statement.Properties.Count;
@@ -80,7 +82,7 @@ public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDic
             if (geometry.IsEmpty) continue;
             var attributes = new Dictionary<string, object?>(n, StringComparer.Ordinal);
             for (int i = 0; i < n; i++)
-                attributes[statement.Properties[i].Name] = Normalize(reader.IsDBNull(i + 1) ? null : reader.GetValue(i + 1));
+                attributes[statement.Properties[i].Name] = Export.LayerFeatureReader.Normalize(reader.IsDBNull(i + 1) ? null : reader.GetValue(i + 1));
             var id = reader.IsDBNull(0) ? null : Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture);
             features.Add(new MapFeature(id, geometry, attributes));
         }
@@ -98,8 +100,10 @@ public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDic
 
     private sealed record Statement(string Sql, IReadOnlyList<LayerProperty> Properties);
 
-    // $1–$4 the box in the request's CRS, $5 its SRID. Geometry is selected last.
-    private static Statement Build(LayerDefinition layer, TileLayerProfile profile, int? band, bool wgs84)
+    // $1–$4 the box in the request's CRS, $5 its SRID. Geometry is selected last, transformed only when the request's CRS is
+    // not the column's. The transform runs outside an OFFSET 0 fence: inside, its cost estimate makes the planner choose
+    // a parallel scan, whose workers then ship every geometry through a queue (ten times slower for a kabupaten map).
+    private static Statement Build(LayerDefinition layer, TileLayerProfile profile, int? band, int srid)
     {
         bool detail = band is null || profile.LowZoomProperties is null || band.Value >= profile.DetailFrom;
         var properties = layer.Properties.Where(p => p.InTiles && (detail || profile.LowZoomProperties!.Contains(p.Name))).ToList();
@@ -109,12 +113,14 @@ public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDic
         string geometry;
         string from;
         string envelope;
-        if (band is null && wgs84)
+        int columnSrid;
+        if (band is null && srid == 4326)
         {
             // Full detail in longitude/latitude: the stored EPSG:4326 geometry, no transform at all.
             geometry = "v." + SqlIdentifier.Quote(layer.GeometryColumn);
             from = relation + " v";
             envelope = "ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, $5), 4326)";
+            columnSrid = 4326;
         }
         else
         {
@@ -126,22 +132,17 @@ public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDic
                 : SqlIdentifier.Quote(layer.Schema, profile.GeneralisedTable!) + " g JOIN " + relation + " v ON v." +
                   SqlIdentifier.Quote(profile.GeneralisedKey) + " = g.\"kode\"";
             envelope = "ST_Transform(ST_MakeEnvelope($1, $2, $3, $4, $5), 3857)";
+            columnSrid = 3857;
         }
         string id = alone ? "g.\"kode\"" : "v." + SqlIdentifier.Quote(layer.IdColumn);
-        var sql = new StringBuilder("SELECT ").Append(id);
-        foreach (var p in properties) sql.Append(", ").Append(source).Append(SqlIdentifier.Quote(p.Column));
-        // The geometry in the request's CRS; ST_Transform returns its input untouched when the SRIDs already agree.
-        sql.Append(", ST_Transform(").Append(geometry).Append(", $5)");
-        sql.Append(" FROM ").Append(from).Append(" WHERE ").Append(geometry).Append(" && ").Append(envelope);
+        var inner = new StringBuilder("SELECT ").Append(id).Append(" AS c0");
+        for (int i = 0; i < properties.Count; i++)
+            inner.Append(", ").Append(source).Append(SqlIdentifier.Quote(properties[i].Column)).Append(" AS c").Append(i + 1);
+        inner.Append(", ").Append(geometry).Append(" AS geom FROM ").Append(from).Append(" WHERE ").Append(geometry).Append(" && ").Append(envelope);
+        var sql = new StringBuilder("SELECT t.c0");
+        for (int i = 0; i < properties.Count; i++) sql.Append(", t.c").Append(i + 1);
+        sql.Append(srid == columnSrid ? ", t.geom" : ", ST_Transform(t.geom, $5)");
+        sql.Append(" FROM (").Append(inner).Append(" OFFSET 0) t");
         return new Statement(sql.ToString(), properties);
     }
-
-    private static object? Normalize(object? value) => value switch
-    {
-        int i => (long)i,
-        short s => (long)s,
-        float f => (double)f,
-        decimal m => (double)m,
-        _ => value,
-    };
 }
