@@ -112,16 +112,16 @@ box_of() { # SQL for a geometry → a 4:3 EPSG:3857 box around it
 kab_box=$(box_of "SELECT ST_Collect(geom) FROM desagis.desa WHERE kabupaten_kode = '$kab'")
 kec=$(psql_admin -d desagis_bench -c "SELECT kecamatan_kode FROM desagis.desa WHERE kabupaten_kode = '$kab' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1")
 kec_box=$(box_of "SELECT ST_Collect(geom) FROM desagis.desa WHERE kecamatan_kode = '$kec'")
-time_map() { # box layers → median seconds of 5 requests after one warm-up
+time_map() { # box layers → "median fastest" seconds of 9 requests after one warm-up
   local url="http://127.0.0.1:$p_cold/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=$2&STYLES=&CRS=EPSG:3857&BBOX=$1&WIDTH=1024&HEIGHT=768&FORMAT=image/png"
   curl -fs -o /dev/null "$url"
-  for _ in 1 2 3 4 5; do curl -fs -o /dev/null -w '%{time_total}\n' "$url"; done | sort -n | sed -n 3p
+  for _ in 1 2 3 4 5 6 7 8 9; do curl -fs -o /dev/null -w '%{time_total}\n' "$url"; done | sort -n | awk 'NR == 1 {m = $1} NR == 5 {d = $1} END {printf "%.3f %.3f", d, m}'
 }
 all_layers="village_indicators,kecamatan,kabupaten,transmigration_areas,programs,kecamatan_labels,kabupaten_labels"
-kab_s=$(time_map "$kab_box" village_indicators)
-kab_all_s=$(time_map "$kab_box" "$all_layers")
-kec_s=$(time_map "$kec_box" "$all_layers")
-log "1024×768: kabupaten $kab ${kab_s} s (villages), ${kab_all_s} s (all layers); kecamatan $kec ${kec_s} s"
+read -r kab_s kab_min <<<"$(time_map "$kab_box" village_indicators)"
+read -r kab_all_s kab_all_min <<<"$(time_map "$kab_box" "$all_layers")"
+read -r kec_s kec_min <<<"$(time_map "$kec_box" "$all_layers")"
+log "1024×768: kabupaten $kab ${kab_s} s (villages), ${kab_all_s} s (all layers); kecamatan $kec ${kec_s} s (medians)"
 
 mean() { awk '{s+=$1} END {printf "%.0f", s/NR}' "$art/rps-wms-$1.txt"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
@@ -146,13 +146,14 @@ national demo and the same seeded tile list as the MVT runs, each tile asked for
 | MVT, cached and warmed | $mvt_c | 1.00 |
 | **WMS GetMap PNG, warm** (image cache warmed by one pass over the list) | $warm | **$(ratio "$warm" "$mvt_c")** × MVT cached |
 
-A 1024 × 768 GetMap drawn from PostGIS (no image cache), median of 5 after one warm-up:
+A 1024 × 768 GetMap drawn from PostGIS (no image cache), 9 requests after one warm-up; the goal is judged on the median,
+the fastest shows what the server does when the machine is not busy with other work:
 
-| map | seconds | goal |
-|---|---:|---|
-| kabupaten $kab ($kab_villages villages), \`village_indicators\` | $kab_s | < 0.5 s — $(under "$kab_s" 0.5) |
-| kabupaten $kab, every layer of the style ($all_layers) | $kab_all_s | < 0.5 s — $(under "$kab_all_s" 0.5) |
-| kecamatan $kec, every layer of the style | $kec_s | < 0.5 s — $(under "$kec_s" 0.5) |
+| map | median s | fastest s | goal |
+|---|---:|---:|---|
+| kabupaten $kab ($kab_villages villages) and its neighbours, \`village_indicators\` | $kab_s | $kab_min | < 0.5 s — $(under "$kab_s" 0.5) |
+| the same, every layer of the style ($all_layers) | $kab_all_s | $kab_all_min | < 0.5 s — $(under "$kab_all_s" 0.5) |
+| kecamatan $kec, every layer of the style | $kec_s | $kec_min | < 0.5 s — $(under "$kec_s" 0.5) |
 
 Each tile figure is the mean of $rounds runs of ${seconds} s (after a 3 s warm-up) with \`wrk -t$threads -c$connections\` (bench/wms.lua,
 bench/tiles.lua); cold and uncached runs share one server (caches off), warm and cached runs another (2 GiB tile cache,
