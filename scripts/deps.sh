@@ -32,8 +32,8 @@ if ((${#need[@]})); then
   if [[ $(id -u) != 0 ]]; then sudo="sudo"; fi
   echo "installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
 # The Debian package starts a cluster of its own; we do not use it, and it would hold port 5432.
