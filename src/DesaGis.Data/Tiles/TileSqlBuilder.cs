@@ -76,8 +76,10 @@ public static class TileSqlBuilder
                .Append(relation).Append(" v ON v.").Append(SqlIdentifier.Quote(profile.GeneralisedKey)).Append(" = g.\"kode\"");
         }
         // The index condition uses the buffered envelope so that features just outside still draw their edges.
+        // OFFSET 0 keeps the subquery whole: flattened, PostgreSQL copies ST_AsMVTGeom into the outer filter and runs
+        // it twice per row (once to test for NULL, once for the output).
         sql.Append(" WHERE ").Append(geometry).Append(" && ST_TileEnvelope($1, $2, $3, margin => ")
-           .Append((Buffer / (double)Extent).ToString("R", CultureInfo.InvariantCulture)).Append(")) t WHERE t.geom IS NOT NULL");
+           .Append((Buffer / (double)Extent).ToString("R", CultureInfo.InvariantCulture)).Append(") OFFSET 0) t WHERE t.geom IS NOT NULL");
         return sql.ToString();
     }
 
