@@ -13,7 +13,7 @@ public static class FeatureQueryParser
     /// <summary>Parameter names of OGC API Features Parts 1–3 that this server understands.</summary>
     public static readonly IReadOnlySet<string> KnownParameters = new HashSet<string>(StringComparer.Ordinal)
     {
-        "f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "properties", "sortby", "filter", "filter-lang", "filter-crs",
+        "f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "properties", "sortby", "filter", "filter-lang", "filter-crs", "lang",
     };
 
     /// <summary>Parses the query; <paramref name="parameters"/> maps each parameter name to its (first) value.</summary>
@@ -52,6 +52,7 @@ public static class FeatureQueryParser
             {
                 throw new FeatureQueryException("filter", "The filter is not valid: " + ex.Message, FeatureQueryErrorKind.Filter);
             }
+            CheckDomain(filter, filterCrs);
             filters.Add(filter);
         }
         else if (Get(parameters, "filter-lang") is { } lang && lang is not ("cql2-text" or "cql2-json"))
@@ -124,8 +125,45 @@ public static class FeatureQueryParser
             throw new FeatureQueryException("bbox",
                 $"The bbox {text} lies outside the world (longitude −180…180, latitude −90…90). " +
                 (crs.LatitudeFirst ? $"In {crs.Uri} the order is minLat,minLon,maxLat,maxLon." : "In CRS84 the order is minLon,minLat,maxLon,maxLat."));
+        if (!crs.Geographic && !crs.Accepts(box))
+            throw OutsideDomain("bbox", crs, "bbox-crs");
         return box;
     }
+
+    /// <summary>
+    /// Refuses filter geometries outside the filter CRS's area before the database is asked to project them (PROJ
+    /// refuses points far outside a UTM zone).
+    /// </summary>
+    public static void CheckDomain(CqlExpression filter, CrsDefinition crs)
+    {
+        if (crs.Geographic) return;
+        foreach (var geometry in Geometries(filter))
+        {
+            var e = geometry.EnvelopeInternal;
+            if (!e.IsNull && !crs.Accepts(new BoundingBox(e.MinX, e.MinY, e.MaxX, e.MaxY)))
+                throw OutsideDomain("filter", crs, "filter-crs");
+        }
+    }
+
+    private static IEnumerable<NetTopologySuite.Geometries.Geometry> Geometries(CqlExpression e) => e switch
+    {
+        CqlAnd and => and.Operands.SelectMany(Geometries),
+        CqlOr or => or.Operands.SelectMany(Geometries),
+        CqlNot not => Geometries(not.Operand),
+        CqlSpatial s => new[] { s.Left, s.Right }.OfType<CqlGeometry>().Select(g => g.Geometry),
+        _ => [],
+    };
+
+    private static FeatureQueryException OutsideDomain(string parameter, CrsDefinition crs, string crsParameter) =>
+        new(parameter,
+            $"The {parameter} lies outside the area of {crsParameter} {crs.Uri} ({crs.Title}), which accepts {crs.DescribeDomain()}. " +
+            $"Give coordinates within that area, or use another CRS (e.g. {crsParameter}={CrsRegistry.Crs84Uri} with longitude/latitude).",
+            FeatureQueryErrorKind.Crs)
+        {
+            IndonesianMessage =
+                $"{parameter} berada di luar wilayah {crsParameter} {crs.Uri} ({crs.Title}), yang menerima {crs.DescribeDomainIndonesian()}. " +
+                $"Berikan koordinat di dalam wilayah itu, atau gunakan CRS lain (mis. {crsParameter}={CrsRegistry.Crs84Uri} dengan bujur/lintang).",
+        };
 
     private static IReadOnlyList<LayerProperty>? Properties(LayerDefinition layer, string? text)
     {

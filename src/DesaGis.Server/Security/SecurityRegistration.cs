@@ -85,6 +85,7 @@ public static class SecurityRegistration
             {
                 Timeout = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds),
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                WriteTimeoutResponse = WriteTimeoutAsync,
             });
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<SecurityOptions>>((k, options) =>
@@ -143,6 +144,15 @@ public static class SecurityRegistration
         app.UseAuthorization();
         app.UseRequestTimeouts();
         return app;
+    }
+
+    private static Task WriteTimeoutAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "10";
+        return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.RequestTimeout, "Request timed out", new LocalizedText(
+            "Permintaan melebihi batas waktunya dan dihentikan. Perkecil permintaan (area lebih kecil, zoom lebih sedikit, limit lebih kecil) atau coba lagi setelah waktu di header Retry-After.",
+            "The request ran past its time budget and was stopped. Make it smaller (a smaller area, fewer zoom levels, a smaller limit) or try again after the Retry-After header's time."))
+            .ExecuteAsync(context);
     }
 
     /// <summary>Rate-limit partition: the API key when one is presented, else the client address.</summary>
