@@ -28,6 +28,7 @@ public static class AdminImportEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery()
+            .WithMetadata(UploadBody.Instance)
             .RequireAuthorization(Policies.Admin);
         return app;
     }

@@ -51,7 +51,11 @@ public static partial class ErrorHandling
         IOException io when io.Message.Contains("Unexpected end", StringComparison.OrdinalIgnoreCase) => (400, ProblemTypes.InvalidBody, "Invalid body", new(
             "Isi permintaan berakhir sebelum lengkap (unggahan terpotong). Kirim ulang seluruh berkas.",
             "The request body ended before it was complete (a truncated upload). Send the whole file again."), null),
-        OperationCanceledException or TimeoutException or NpgsqlException { InnerException: TimeoutException }
+        TimeoutException or NpgsqlException { InnerException: TimeoutException }
+            => (503, ProblemTypes.DatabaseTimeout, "The request took too long", new(
+                "Basis data tidak menjawab tepat waktu. Perkecil permintaan (bbox atau limit yang lebih kecil) atau coba lagi sebentar lagi.",
+                "The database did not answer in time. Narrow the request (a smaller bbox or limit) or try again shortly."), 5),
+        OperationCanceledException
             => (503, ProblemTypes.RequestTimeout, "The request took too long", new(
                 "Permintaan melebihi batas waktunya. Perkecil permintaan (bbox atau limit yang lebih kecil, zoom lebih sedikit) atau coba lagi sebentar lagi.",
                 "The request ran past its time budget. Narrow it (a smaller bbox or limit, fewer zoom levels) or try again shortly."), 5),
