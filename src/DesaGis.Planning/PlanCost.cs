@@ -3,14 +3,15 @@ using DesaGis.Planning.Villages;
 namespace DesaGis.Planning;
 
 /// <summary>
-/// The work a plan will take, estimated from its size before it runs: per robustness draw (and the first run), every
-/// village looks at its neighbours within the radius and every pick at the pick's neighbours. Refused above
-/// <see cref="MaxWork"/> (about ten seconds of one core), with what to change.
+/// The work a plan will take, estimated from its size before it runs. Measured on the reach selector: one run costs
+/// about villages × neighbours within the radius × (k + 1) steps, at roughly ten million steps a second on one core,
+/// and each robustness draw is another run. Refused above <see cref="MaxWork"/> (about ten seconds of one core), with
+/// what to change.
 /// </summary>
 public static class PlanCost
 {
     /// <summary>The largest estimate a run may have.</summary>
-    public const double MaxWork = 2.5e8;
+    public const double MaxWork = 1e8;
 
     /// <summary>The estimated work units of a run.</summary>
     public static double Estimate(PlanParameters parameters, IReadOnlyList<PlannerVillage> villages)
@@ -30,7 +31,7 @@ public static class PlanCost
         double widthKm = Math.Max(1, (maxLon - minLon) * kmPerDegree * Math.Cos((minLat + maxLat) / 2 * Math.PI / 180));
         double heightKm = Math.Max(1, (maxLat - minLat) * kmPerDegree);
         double neighbours = Math.Clamp(n * Math.PI * parameters.RadiusKm * parameters.RadiusKm / (widthKm * heightKm), 1, n);
-        return runs * (n * neighbours + parameters.K * neighbours);
+        return runs * n * neighbours * (parameters.K + 1);
     }
 
     /// <summary>Throws a <see cref="PlanValidationException"/> when the run would cost more than <see cref="MaxWork"/>.</summary>

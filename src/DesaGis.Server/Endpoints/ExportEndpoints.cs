@@ -147,12 +147,14 @@ public static class ExportEndpoints
         long tiles = Core.Tiles.WebMercator.CountTiles(extent, OfflinePackageWriter.MinZoom, OfflinePackageWriter.MaxZoom);
         if (tiles <= MaxPackageTiles) return null;
         return Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.TooExpensive, "Area too large for a package", new LocalizedText(
-            $"Paket luring untuk area ini memerlukan {tiles:N0} ubin (zoom {OfflinePackageWriter.MinZoom}–{OfflinePackageWriter.MaxZoom}); paling banyak {MaxPackageTiles:N0} " +
+            $"Paket luring untuk area ini memerlukan {N(tiles)} ubin (zoom {OfflinePackageWriter.MinZoom}–{OfflinePackageWriter.MaxZoom}); paling banyak {N(MaxPackageTiles)} " +
             "(sekitar 2,5° × 2,5°). Pilih area yang lebih kecil: sebuah kabupaten, kecamatan, atau bbox yang lebih kecil.",
-            $"An offline package of this area needs {tiles:N0} tiles (zoom {OfflinePackageWriter.MinZoom}–{OfflinePackageWriter.MaxZoom}); at most {MaxPackageTiles:N0} " +
+            $"An offline package of this area needs {N(tiles)} tiles (zoom {OfflinePackageWriter.MinZoom}–{OfflinePackageWriter.MaxZoom}); at most {N(MaxPackageTiles)} " +
             "are made (about 2.5° × 2.5°). Choose a smaller area: a kabupaten, a kecamatan or a smaller bbox."),
             new Dictionary<string, object?> { ["tiles"] = tiles, ["maxTiles"] = MaxPackageTiles });
     }
+
+    private static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

@@ -87,12 +87,14 @@ public static class CostControl
     private static Task TooLarge(HttpContext context, long length, long limit)
     {
         return Refuse(context, StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Request body too large", new LocalizedText(
-            $"Isi permintaan berukuran {length:N0} byte; alamat ini menerima paling banyak {limit:N0} byte (lihat docs/limits.md). " +
+            $"Isi permintaan berukuran {N(length)} byte; alamat ini menerima paling banyak {N(limit)} byte (lihat docs/limits.md). " +
             "Kirim isi yang lebih kecil: area yang lebih sederhana, lebih sedikit nilai; berkas besar diimpor lewat /admin/import atau 'desagis import'.",
-            $"The request body is {length:N0} bytes; this address accepts at most {limit:N0} bytes (see docs/limits.md). " +
+            $"The request body is {N(length)} bytes; this address accepts at most {N(limit)} bytes (see docs/limits.md). " +
             "Send a smaller body: a simpler area, fewer values; large files go through /admin/import or 'desagis import'."),
             new Dictionary<string, object?> { ["limit"] = limit });
     }
+
+    private static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task Busy(HttpContext context, CostClass costClass, CostGates gates)
     {
