@@ -34,6 +34,7 @@ public static class ProblemCatalog
         [ProblemTypes.Busy] = new("Server sedang sibuk", "The server is busy"),
         [ProblemTypes.UriTooLong] = new("Alamat terlalu panjang", "URI too long"),
         [ProblemTypes.HeadersTooLarge] = new("Header terlalu besar", "Request headers too large"),
+        [ProblemTypes.HttpVersionNotSupported] = new("Versi HTTP tidak didukung", "HTTP version not supported"),
     };
 
     /// <summary>The title of a problem type, or null when the type is not ours.</summary>
@@ -90,6 +91,7 @@ public static class ProblemCatalog
         429 => ProblemTypes.TooManyRequests,
         431 => ProblemTypes.HeadersTooLarge,
         503 => ProblemTypes.Busy,
+        505 => ProblemTypes.HttpVersionNotSupported,
         >= 400 and < 500 => ProblemTypes.InvalidParameter,
         _ => ProblemTypes.InternalError,
     };

@@ -31,4 +31,5 @@ public static class ProblemTypes
     public const string Busy = Prefix + "busy";
     public const string UriTooLong = Prefix + "uri-too-long";
     public const string HeadersTooLarge = Prefix + "headers-too-large";
+    public const string HttpVersionNotSupported = Prefix + "http-version-not-supported";
 }

@@ -96,6 +96,8 @@ public static class SecurityRegistration
             k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
             // Which web server runs here is nobody's business but the operator's.
             k.AddServerHeader = false;
+            // Kestrel's own refusals (limits, malformed request lines) get a problem body like every other error.
+            k.ConfigureEndpointDefaults(Http.KestrelErrorBodies.Use);
         });
 
         services.AddRateLimiter(_ => { });

@@ -350,6 +350,49 @@ public class HostileCostTests : IClassFixture<LoadedDemo>, IAsyncLifetime
         Assert.Contains("landing page", await lang.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("GET / HTTP/9.9", 505)]
+    [InlineData("GET /a\u0000b HTTP/1.1", 400)]
+    [InlineData("GET /collections HTTP/1.1\r\nX-Bad\u0000Name: 1", 400)]
+    [InlineData("LONG-LINE", 414)]
+    [InlineData("LONG-HEADER", 431)]
+    public async Task Requests_that_Kestrel_refuses_get_a_problem_body_too(string requestLine, int status)
+    {
+        await using var server = new CostServer(_demo.Database, new());
+        var uri = await server.StartAsync();
+        var head = requestLine switch
+        {
+            "LONG-LINE" => $"GET /{new string('a', 70_000)} HTTP/1.1\r\nHost: {uri.Authority}\r\nConnection: close\r\n\r\n",
+            "LONG-HEADER" => $"GET / HTTP/1.1\r\nHost: {uri.Authority}\r\nConnection: close\r\nX-Padding: {new string('a', 70_000)}\r\n\r\n",
+            _ => $"{requestLine}\r\nHost: {uri.Authority}\r\nConnection: close\r\n\r\n",
+        };
+        using var socket = new TcpClient();
+        await socket.ConnectAsync(uri.Host, uri.Port);
+        socket.ReceiveTimeout = 30_000;
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.Latin1.GetBytes(head));
+        var answer = new MemoryStream();
+        var buffer = new byte[8192];
+        try
+        {
+            int n;
+            while ((n = await stream.ReadAsync(buffer)) > 0) answer.Write(buffer, 0, n);
+        }
+        catch (IOException)
+        {
+            // Kestrel may reset the connection after its answer; what arrived is what counts.
+        }
+        var text = Encoding.UTF8.GetString(answer.ToArray());
+        Assert.StartsWith($"HTTP/1.1 {status} ", text);
+        Assert.Contains("Content-Type: application/problem+json", text);
+        var body = text[(text.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detailEnglish").GetString()));
+    }
+
     /// <summary>The server on a real port with extra settings; the default rate limit is off unless a test sets it.</summary>
     private sealed class CostServer(PostgisDatabase db, Dictionary<string, string?> settings) : KestrelDesaGisServer(db)
     {

@@ -125,7 +125,7 @@ public static class HostileRequests
         }
         // Routing, methods and binding: every framework error is a problem with a title and a detail.
         foreach (var path in new[] { "/no/such/route", "/collections/village_indicators/items/1/2/3", "/viewer/index.html/", "/viewer/assets/",
-                     "/viewer/%2e%2e/%2e%2e/etc/passwd", "/planner/scenarios/99999999999999999999999", "/tiles/", "/wms/x" })
+                     "/viewer/%2e%2e/%2e%2e/etc/passwd", "/planner/scenarios/99999999999999999999999", "/tiles/", "/wms/x", "/%00", "/collections%01" })
             yield return Get(path);
         foreach (var method in new[] { "DELETE", "PUT", "PATCH" })
         {
