@@ -18,6 +18,11 @@ public static class CostControl
 
     public static IServiceCollection AddDesaGisCostControl(this IServiceCollection services)
     {
+        // Expensive work (drawing, GeoPackage and zip writing) holds thread-pool threads for seconds; with the default
+        // minimum the pool adds threads slowly, and a cheap request (a tile, /health/live) would wait for one. Enough
+        // threads up front keep cheap requests answered while every expensive slot is busy.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16 * Environment.ProcessorCount + 16), io);
         services.AddSingleton<CostGates>();
         return services;
     }
