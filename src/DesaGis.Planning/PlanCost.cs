@@ -4,8 +4,9 @@ namespace DesaGis.Planning;
 
 /// <summary>
 /// The work a plan will take, estimated from its size before it runs. Measured on the reach selector: one run costs
-/// about villages × neighbours within the radius × (k + 1) steps, at roughly ten million steps a second on one core,
-/// and each robustness draw is another run. Refused above <see cref="MaxWork"/> (about ten seconds of one core), with
+/// about villages × neighbours (the neighbourhoods and first gains) plus picks × neighbours² (each pick's swap
+/// improvement), with neighbours the villages within the radius and picks min(k, villages), at roughly ten million
+/// steps a second on one core; each robustness draw is another run. Refused above <see cref="MaxWork"/> (about ten seconds of one core), with
 /// what to change.
 /// </summary>
 public static class PlanCost
@@ -31,7 +32,7 @@ public static class PlanCost
         double widthKm = Math.Max(1, (maxLon - minLon) * kmPerDegree * Math.Cos((minLat + maxLat) / 2 * Math.PI / 180));
         double heightKm = Math.Max(1, (maxLat - minLat) * kmPerDegree);
         double neighbours = Math.Clamp(n * Math.PI * parameters.RadiusKm * parameters.RadiusKm / (widthKm * heightKm), 1, n);
-        return runs * n * neighbours * (parameters.K + 1);
+        return runs * (n * neighbours + Math.Min(parameters.K, n) * neighbours * neighbours);
     }
 
     /// <summary>Throws a <see cref="PlanValidationException"/> when the run would cost more than <see cref="MaxWork"/>.</summary>

@@ -37,7 +37,7 @@ public class HostileCostTests : IClassFixture<LoadedDemo>, IAsyncLifetime
 
     /// <summary>A plan that takes several seconds of CPU on the demo data and is still within the work limit.</summary>
     private const string LongPlan =
-        """{"method":"reach","k":300,"criteria":[{"criterion":"poverty_rate","weight":1}],"reach":{"radiusKm":200},"robustness":{"draws":2}}""";
+        """{"method":"reach","k":300,"criteria":[{"criterion":"poverty_rate","weight":1}],"reach":{"radiusKm":200},"robustness":{"draws":1}}""";
 
     public static TheoryData<string> Oversized() => new()
     {
