@@ -14,7 +14,7 @@ namespace DesaGis.Server.Http;
 public static class CostControl
 {
     /// <summary>How long a queued expensive request waits for a slot before it is told to come back later.</summary>
-    public static readonly TimeSpan QueueWait = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan QueueWait = TimeSpan.FromSeconds(60);
 
     public static IServiceCollection AddDesaGisCostControl(this IServiceCollection services)
     {

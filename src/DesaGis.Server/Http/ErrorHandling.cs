@@ -42,7 +42,8 @@ public static partial class ErrorHandling
         BadHttpRequestException { StatusCode: 413 } => (413, ProblemTypes.PayloadTooLarge, "Request body too large", new(
             "Isi permintaan melebihi batas untuk alamat ini (lihat docs/limits.md). Kirim isi yang lebih kecil, mis. area yang lebih kecil atau lebih sedikit objek.",
             "The request body is over this address's limit (see docs/limits.md). Send a smaller body, e.g. a smaller area or fewer features."), null),
-        BadHttpRequestException b => (b.StatusCode is >= 400 and < 500 ? b.StatusCode : 400, ProblemTypes.InvalidParameter, "Bad request", new(
+        BadHttpRequestException { StatusCode: 415 } => (415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", ProblemCatalog.DefaultDetail(415), null),
+        BadHttpRequestException b => (b.StatusCode is >= 400 and < 500 ? b.StatusCode : 400, ProblemCatalog.DefaultType(b.StatusCode is >= 400 and < 500 ? b.StatusCode : 400), "Bad request", new(
             $"Permintaan tidak dapat dibaca: {Problems.Shorten(b.Message, 200)} Periksa parameter dan isi permintaan (lihat /api.html), lalu kirim lagi.",
             $"The request could not be read: {Problems.Shorten(b.Message, 200)} Check its parameters and body (see /api.html) and send it again."), null),
         InvalidDataException or System.Text.Json.JsonException => (400, ProblemTypes.InvalidBody, "Invalid body", new(
