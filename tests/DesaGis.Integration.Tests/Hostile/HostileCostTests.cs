@@ -41,7 +41,7 @@ public class HostileCostTests : IClassFixture<LoadedDemo>, IAsyncLifetime
 
     public static TheoryData<string> Oversized() => new()
     {
-        "in-list", "in-list-12000", "in-list-json", "filter-parts", "utm-bbox", "utm-filter", "package-world", "package-bbox", "map-body",
+        "in-list", "in-list-12000", "in-list-json", "filter-parts", "utm-bbox", "utm-filter", "package-world", "package-bbox", "map-body", "map-bbox",
         "plan-squares", "plan-work", "plan-body",
     };
 
@@ -74,6 +74,7 @@ public class HostileCostTests : IClassFixture<LoadedDemo>, IAsyncLifetime
                 "filter-parts" => "at most 500",
                 "utm-bbox" or "utm-filter" => "UTM zone 50S.*easting",
                 "package-world" or "package-bbox" => "at most 20,000",
+                "map-bbox" => "at most 15° × 15°",
                 "map-body" or "plan-body" => "at most 1,048,576 bytes",
                 "plan-squares" => "at most 20000 vertices in 500 polygons",
                 _ => "too large to run here",
@@ -103,6 +104,7 @@ public class HostileCostTests : IClassFixture<LoadedDemo>, IAsyncLifetime
             "utm-bbox" => Get("/collections/village_indicators/items?bbox=1e9,1e9,2e9,2e9&bbox-crs=EPSG:32750"),
             "utm-filter" => Get("/collections/village_indicators/items?filter-crs=EPSG:32750&filter=" + E("S_INTERSECTS(geometry, POINT(-9000000 500))")),
             "package-world" => Get("/export/package?bbox=-180,-85,180,85"),
+            "map-bbox" => Get("/export/map?bbox=90,-11,141,6&format=png"),
             "package-bbox" => Get("/export/package?bbox=110,-5,115,0"),
             "map-body" => Json("/export/map", "{\"bbox\":[114,-3,115,-2],\"title\":\"" + new string('x', 2_000_000) + "\"}"),
             "plan-body" => Json("/planner/runs", "{\"k\":1,\"pad\":\"" + new string(' ', 1_200_000) + "\"}"),
@@ -144,6 +146,15 @@ public class HostileCostTests : IClassFixture<LoadedDemo>, IAsyncLifetime
         await server.StartAsync();
         using var client = server.CreateHttpClient();
         await AssertCancelledWorkStopsAsync(server, CostClass.Export, ct => client.GetAsync("/export/package?kabupaten_kode=99.02", ct));
+    }
+
+    [Fact]
+    public async Task A_cancelled_map_atlas_stops_its_work_within_a_second()
+    {
+        await using var server = new CostServer(_demo.Database, new());
+        await server.StartAsync();
+        using var client = server.CreateHttpClient();
+        await AssertCancelledWorkStopsAsync(server, CostClass.Export, ct => client.GetAsync("/export/map?kabupaten_kode=99.02&format=pdf&atlas=true", ct));
     }
 
     /// <summary>
