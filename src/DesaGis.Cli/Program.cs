@@ -7,6 +7,7 @@ root.Subcommands.Add(KeysCommands.Create());
 root.Subcommands.Add(DemoCommands.Create());
 root.Subcommands.Add(GeodataCommands.Create());
 root.Subcommands.Add(ImportCommands.Create());
+root.Subcommands.Add(OutlinesCommands.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(ExportCommands.Create());
 root.Subcommands.Add(TilesCommands.Create());

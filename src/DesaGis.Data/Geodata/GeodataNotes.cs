@@ -63,8 +63,11 @@ internal static class GeodataNotes
               keeps the result valid and the edges villages share identical. No other simplification: the source is
               already simplified. Properties kept: `kode`, `nama` (trimmed), and `jenis` (the source's `tingkat`:
               kabupaten/kota, desa/kelurahan). One feature per line, sorted by code.
-            - **Outlines:** the kecamatan and kabupaten polygons are the source's own. Some are much coarser than their
-              villages (Sakra, 52.03.02, has 12 vertices against its villages' 857).
+            - **Outlines:** the kecamatan and kabupaten polygons are the source's own. Most kecamatan are much coarser than
+              their villages (Sakra, 52.03.02, has 12 vertices against its villages' 857, and 7 % of their area lies
+              outside it), so `desagis geodata load` imports the villages with `--outlines build`: the kecamatan and
+              kabupaten outlines of these regencies are replaced by the union of their villages (docs/importing.md,
+              "Outlines").
             - **CSV tables** are the source rows of the kept regencies with every column as it is:
               `bps_kemendagri.csv` (the 2020 BPS ↔ Kemendagri bridge: the 3 provinces, the 4 regencies and their
               kecamatan), `penduduk_luas_kabkota.csv` (population, Kepmendagri 300.2.2-2138/2025; area, BIG 2024),
