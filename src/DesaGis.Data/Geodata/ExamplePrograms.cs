@@ -19,7 +19,7 @@ internal static class ExamplePrograms
     // kode, nama, partner, sector, start, end, status, kecamatan, how many of its villages
     private static readonly (string Kode, string Nama, string Partner, string Sector, string Start, string End, string Status, string Kecamatan, int Villages)[] Programs =
     [
-        ("CONTOH-PRG-1", "Air Bersih Desa Sakra (contoh)", "CONTOH-MTR-2", "air bersih", "2024-01-01", "2026-12-31", "active", "52.03.02", 6),
+        ("CONTOH-PRG-1", "Air Bersih Desa Jerowaru (contoh)", "CONTOH-MTR-2", "air bersih", "2024-01-01", "2026-12-31", "active", "52.03.20", 6),
         ("CONTOH-PRG-2", "Sekolah Lapang Padi Pasang Surut (contoh)", "CONTOH-MTR-3", "pertanian", "2023-07-01", "2026-06-30", "active", "63.04.01", 5),
         ("CONTOH-PRG-3", "Pendampingan Desa Perbatasan (contoh)", "CONTOH-MTR-1", "pemberdayaan", "2022-01-01", "2024-12-31", "completed", "61.06.01", 4),
         ("CONTOH-PRG-4", "Perhutanan Sosial Desa Hutan (contoh)", "CONTOH-MTR-2", "kehutanan", "2025-01-01", "2027-12-31", "active", "61.04.01", 4),

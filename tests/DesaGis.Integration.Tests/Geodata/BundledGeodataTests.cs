@@ -41,7 +41,7 @@ public class BundledGeodataTests(PostgisDatabase db) : IClassFixture<PostgisData
         Assert.Equal(4, await db.ScalarAsync<long>("SELECT count(*) FROM desagis.program WHERE kode LIKE 'CONTOH-%' AND nama LIKE '%(contoh)' AND footprint IS NOT NULL"));
         Assert.Equal(0, await db.ScalarAsync<long>("SELECT count(*) FROM desagis.partner WHERE nama NOT LIKE '%(contoh)'"));
         Assert.Equal(19, await db.ScalarAsync<long>("SELECT count(*) FROM desagis.program_village pv JOIN desagis.desa d ON d.kode = pv.desa_kode"));
-        Assert.Equal(6, await db.ScalarAsync<long>("SELECT count(*) FROM desagis.village_summary WHERE kode LIKE '52.03.02.%' AND program_count > 0"));
+        Assert.Equal(6, await db.ScalarAsync<long>("SELECT count(*) FROM desagis.village_summary WHERE kode LIKE '52.03.20.%' AND program_count > 0"));
 
         // One loader: every file went through the importer and is recorded as an import of its table.
         Assert.Equal("code_crosswalk,desa,kabupaten,kabupaten_indicator,kecamatan,partner,program,provinsi,transmigration_area,village_indicator",
