@@ -126,3 +126,27 @@ public class ExampleDataTests(PostgisDatabase db) : IClassFixture<PostgisDatabas
         Assert.True(await BundledGeodataLoader.ExamplesWantedAsync(db.DataSource));
     }
 }
+
+/// <summary>The synthetic demo, loaded in a database of its own as the tests and benchmarks do, unloads cleanly and loads again.</summary>
+public class SyntheticUnloadTests(PostgisDatabase db) : IClassFixture<PostgisDatabase>
+{
+    [Fact]
+    public async Task Unloading_removes_every_synthetic_row_and_the_next_demo_load_brings_them_back()
+    {
+        var demo = RepositoryPaths.Combine("geodata", "demo");
+        await DemoLoader.LoadAsync(db.DataSource, demo);
+        await db.ExecuteAsync("INSERT INTO desagis.provinsi (kode, nama) VALUES ('52', 'Nusa Tenggara Barat')");
+
+        var removed = await ExampleData.UnloadAsync(db.DataSource);
+        Assert.Contains(("synthetic villages", 320), removed);
+        Assert.Contains(removed, r => r.What == "synthetic households" && r.Rows > 0);
+        foreach (var table in new[] { "desa", "kecamatan", "kabupaten", "village_indicator", "kabupaten_indicator", "program", "partner",
+                     "program_village", "transmigration_area", "extreme_poor_household", "village_summary" })
+            Assert.Equal(0, await db.ScalarAsync<long>($"SELECT count(*) FROM desagis.{table}"));
+        Assert.Equal("52", await db.ScalarAsync<string>("SELECT string_agg(kode, ',') FROM desagis.provinsi"));
+
+        var again = await DemoLoader.LoadAsync(db.DataSource, demo);
+        Assert.False(again.Skipped);
+        Assert.Equal(320, await db.ScalarAsync<long>("SELECT count(*) FROM desagis.desa"));
+    }
+}
