@@ -66,12 +66,13 @@ internal static class GeodataNotes
             - **Outlines:** the kecamatan and kabupaten polygons are the source's own. Most kecamatan are much coarser than
               their villages (Sakra, 52.03.02, has 12 vertices against its villages' 857, and 7 % of their area lies
               outside it), so `desagis geodata load` imports the villages with `--outlines build`: the kecamatan and
-              kabupaten outlines of these regencies are replaced by the union of their villages (docs/importing.md,
-              "Outlines").
+              kabupaten outlines of these regencies are replaced by the union of their villages, with the hairline gaps
+              between neighbouring villages (holes under 10 ha) filled (docs/importing.md, "Outlines"). The files keep
+              the source's outlines, so the mismatch can be seen with `desagis outlines check`.
             - **CSV tables** are the source rows of the kept regencies with every column as it is:
               `bps_kemendagri.csv` (the 2020 BPS ↔ Kemendagri bridge: the 3 provinces, the 4 regencies and their
               kecamatan), `penduduk_luas_kabkota.csv` (population, Kepmendagri 300.2.2-2138/2025; area, BIG 2024),
-              `kemiskinan_kabkota.csv` (P0 poverty rate; **the source states no year**, loaded as
+              `kemiskinan_kabkota.csv` (P0 poverty rate; **the source states no year**; loaded as
             """);
         sb.Append($" {BundledGeodata.PovertyYear}");
         sb.Append(
