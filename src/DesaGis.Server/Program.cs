@@ -37,6 +37,7 @@ app.MapCollectionsEndpoints();
 app.MapItemsEndpoints();
 app.MapQueryablesEndpoints();
 app.MapSearchEndpoints();
+app.MapIndicatorEndpoints();
 app.MapOpenApiEndpoints();
 app.MapPlannerEndpoints();
 app.MapExportEndpoints();
