@@ -21,7 +21,7 @@ public sealed class IndicatorStore(NpgsqlDataSource dataSource)
     {
         var coverage = await CoverageAsync(null, cancellationToken);
         var list = new List<Indicator>();
-        await using var cmd = dataSource.CreateCommand($"SELECT {CatalogColumns} FROM desagis.indicator ORDER BY created_at, code");
+        await using var cmd = dataSource.CreateCommand($"SELECT {CatalogColumns} FROM desagis.indicator ORDER BY position");
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -97,13 +97,13 @@ public sealed class IndicatorStore(NpgsqlDataSource dataSource)
             """
             SELECT f.* FROM (
                 SELECT DISTINCT ON (v.indicator_code) v.indicator_code, i.name_id, i.name_en, i.unit, v.level, v.area_kode,
-                       a.nama, v.year, v.period, v.value, v.value_text, v.source, v.note, i.created_at
+                       a.nama, v.year, v.period, v.value, v.value_text, v.source, v.note, i.position
                   FROM desagis.indicator_value v
                   JOIN desagis.indicator i ON i.code = v.indicator_code
                   LEFT JOIN desagis.indicator_area a ON a.level = v.level AND a.kode = v.area_kode
                  WHERE v.area_kode = ANY ($1)
                  ORDER BY v.indicator_code, array_position($1, v.area_kode), v.year DESC) f
-             ORDER BY f.created_at, f.indicator_code
+             ORDER BY f.position
             """);
         cmd.Parameters.AddWithValue(chain.ToArray());
         var figures = new List<AreaFigure>();

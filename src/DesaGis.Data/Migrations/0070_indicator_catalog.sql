@@ -9,6 +9,8 @@
 
 CREATE TABLE desagis.indicator (
     code           text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{0,62}$'),
+    -- The order indicators are listed in: the built-in figures first, then in the order they were added.
+    position       integer GENERATED ALWAYS AS IDENTITY UNIQUE,
     name_id        text NOT NULL CHECK (btrim(name_id) <> ''),
     name_en        text NOT NULL CHECK (btrim(name_en) <> ''),
     unit           text,
