@@ -31,6 +31,7 @@ app.UseDesaGisSecurity();
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();
 app.MapAdminImportEndpoints();
+app.MapAdminIndicatorImportEndpoints();
 app.MapLandingEndpoints();
 app.MapConformanceEndpoints();
 app.MapCollectionsEndpoints();

@@ -223,6 +223,28 @@ public sealed class IndicatorCatalogTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task An_administrator_uploads_an_indicator_table_and_a_viewer_may_not()
+    {
+        var csv = "kode;tahun;akses_air\n99.01.01.2004;2024;81,5\n99.01.01.2005;2024;abc\n";
+        using var admin = await _server.CreateReadyClientAsync("admin");
+        using var content = new MultipartFormDataContent { { new StringContent(csv), "file", "air.csv" } };
+        using var response = await admin.PostAsync("/admin/indicators/import?indicator=water_access=akses_air&source=Dinas%20PUPR&create=true" +
+                                                   "&name=Akses%20air%20minum%20layak&direction=higher_better&unit=%25", content);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(response.IsSuccessStatusCode, body.ToString());
+        Assert.Equal((1, 1), (body.GetProperty("inserted").GetInt32(), body.GetProperty("rejected").GetInt32()));
+        var rejection = body.GetProperty("rejections")[0];
+        Assert.Equal("line 3", rejection.GetProperty("location").GetString());
+        Assert.Contains("not a number", rejection.GetProperty("reason").GetString());
+        Assert.Equal("Akses air minum layak", Entry(await GetJsonAsync("/indicators"), "water_access").GetProperty("name").GetProperty("id").GetString());
+
+        using var viewer = await _server.CreateReadyClientAsync("viewer");
+        using var again = new MultipartFormDataContent { { new StringContent(csv), "file", "air.csv" } };
+        using var refused = await viewer.PostAsync("/admin/indicators/import?indicator=water_access=akses_air&source=x", again);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     [Theory]
     [InlineData("/indicators/tidak_ada", 404)]
     [InlineData("/indicators/Robert');DROP", 404)]
