@@ -73,6 +73,8 @@ public sealed class LayerCatalog
                 S("sectors", "Sectors of the programmes covering the village", tiles: false),
                 B("in_transmigration_area", "Whether the village lies in a transmigration area"),
                 S("transmigration_area", "Name of the transmigration area(s)"),
+                S("poverty_source", "Source of the poverty figures (of indicator_year)", tiles: false),
+                S("idm_source", "Source of the IDM figures (of idm_year)", tiles: false),
             ],
         };
         yield return new LayerDefinition

@@ -73,6 +73,11 @@ public sealed class IndicatorCatalogTests : IAsyncLifetime
             poverty.Select(c => (c.GetProperty("level").GetString(), c.GetProperty("year").GetInt32(), c.GetProperty("areas").GetInt32(), c.GetProperty("total").GetInt32())));
         Assert.Equal(["uji"], poverty[0].GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
 
+        // The village features say where their figures come from, beside the years.
+        var village = (await GetJsonAsync("/collections/village_indicators/items/99.01.01.2001")).GetProperty("properties");
+        Assert.Equal((2024, "uji", 2024, "uji"), (village.GetProperty("indicator_year").GetInt32(), village.GetProperty("poverty_source").GetString(),
+            village.GetProperty("idm_year").GetInt32(), village.GetProperty("idm_source").GetString()));
+
         // The former table reads the same figures back.
         Assert.Equal(12L, await _db.ScalarAsync<long>("SELECT count(*) FROM desagis.village_indicator WHERE year = 2024 AND poverty_rate IS NOT NULL"));
         Assert.Equal(12L, await _db.ScalarAsync<long>("SELECT count(*) FROM desagis.indicator_value WHERE indicator_code = 'idm_status' AND year = 2024"));
