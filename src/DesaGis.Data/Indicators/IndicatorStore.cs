@@ -58,7 +58,9 @@ public sealed class IndicatorStore(NpgsqlDataSource dataSource)
         var result = new Dictionary<string, List<IndicatorCoverage>>(StringComparer.Ordinal);
         await using var query = dataSource.CreateCommand(
             """
-            SELECT v.indicator_code, v.level, v.year, count(*)::int, array_agg(DISTINCT v.source ORDER BY v.source)
+            SELECT v.indicator_code, v.level, v.year,
+                   (count(*) FILTER (WHERE EXISTS (SELECT 1 FROM desagis.indicator_area a WHERE a.level = v.level AND a.kode = v.area_kode)))::int,
+                   array_agg(DISTINCT v.source ORDER BY v.source), count(*)::int
               FROM desagis.indicator_value v
              WHERE $1::text IS NULL OR v.indicator_code = $1
              GROUP BY v.indicator_code, v.level, v.year
@@ -69,8 +71,8 @@ public sealed class IndicatorStore(NpgsqlDataSource dataSource)
         while (await rows.ReadAsync(cancellationToken))
         {
             var level = rows.GetString(1);
-            var entry = new IndicatorCoverage(level, rows.GetInt32(2), rows.GetInt32(3), Math.Max(totals.GetValueOrDefault(level), rows.GetInt32(3)),
-                rows.GetFieldValue<string[]>(4));
+            var entry = new IndicatorCoverage(level, rows.GetInt32(2), rows.GetInt32(3), totals.GetValueOrDefault(level),
+                rows.GetFieldValue<string[]>(4), rows.GetInt32(5) - rows.GetInt32(3));
             var key = rows.GetString(0);
             if (!result.TryGetValue(key, out var list)) result[key] = list = [];
             list.Add(entry);

@@ -47,7 +47,7 @@ public static partial class IndicatorEndpoints
         maxValue = i.MaxValue,
         integerValues = i.IntegerValues,
         description = new { id = i.Description, en = i.DescriptionEn },
-        coverage = i.Coverage.Select(c => new { level = c.Level, year = c.Year, areas = c.Areas, total = c.Total, sources = c.Sources }),
+        coverage = i.Coverage.Select(c => new { level = c.Level, year = c.Year, areas = c.Areas, total = c.Total, sources = c.Sources, unmatched = c.Unmatched }),
     };
 
     public static async Task<IResult> ListAsync(IndicatorStore store, HttpContext http)

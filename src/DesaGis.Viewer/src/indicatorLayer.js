@@ -46,12 +46,12 @@ export class IndicatorChoropleth {
     }
   }
 
-  /** Every catalog indicator with data, once per level it has data at. */
+  /** Every catalog indicator with data on areas DesaGis holds, once per level it has data at. */
   choices() {
     const out = [];
     for (const indicator of this.catalog) {
       for (const level of LEVELS) {
-        if ((indicator.coverage ?? []).some((c) => c.level === level)) out.push({ value: choiceValue(indicator.code, level), indicator, level });
+        if ((indicator.coverage ?? []).some((c) => c.level === level && c.areas > 0)) out.push({ value: choiceValue(indicator.code, level), indicator, level });
       }
     }
     return out;
@@ -68,7 +68,7 @@ export class IndicatorChoropleth {
   /** The years with values at the chosen level, newest first. */
   years(selection = this.selected()) {
     if (!selection) return [];
-    return (selection.indicator.coverage ?? []).filter((c) => c.level === selection.level).map((c) => c.year);
+    return (selection.indicator.coverage ?? []).filter((c) => c.level === selection.level && c.areas > 0).map((c) => c.year);
   }
 
   /** The class method in use: the one chosen when it applies, else official breaks where there are any, else quantiles. */
