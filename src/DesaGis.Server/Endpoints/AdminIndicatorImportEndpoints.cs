@@ -42,15 +42,14 @@ public static class AdminIndicatorImportEndpoints
                 "Kirim berkas sebagai multipart/form-data pada bagian 'file'. / Send the file as multipart/form-data in a part named 'file'.");
         if (string.IsNullOrWhiteSpace(indicator))
             return Problems.BadRequest("Sebutkan indikatornya: indicator=KODE atau KODE=kolom. / Name the indicator: indicator=CODE or CODE=column.");
-        CodeSystem? codes = codeSystem?.Trim().ToLowerInvariant() switch
+        CodeSystem? codes = null;
+        switch (codeSystem?.Trim().ToLowerInvariant())
         {
-            null or "" => null,
-            "bps" => CodeSystem.Bps,
-            "kemendagri" => CodeSystem.Kemendagri,
-            _ => (CodeSystem?)(-1),
-        };
-        if (codes is { } c && !Enum.IsDefined(c))
-            return Problems.BadRequest("codeSystem harus kemendagri atau bps. / codeSystem must be kemendagri or bps.");
+            case null or "": break;
+            case "bps": codes = CodeSystem.Bps; break;
+            case "kemendagri": codes = CodeSystem.Kemendagri; break;
+            default: return Problems.BadRequest("codeSystem harus kemendagri atau bps. / codeSystem must be kemendagri or bps.");
+        }
 
         var form = await http.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");

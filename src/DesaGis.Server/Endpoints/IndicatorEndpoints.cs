@@ -148,7 +148,7 @@ public static partial class IndicatorEndpoints
         if (text.Length == 0)
         {
             // The finest level that has values, else the finest the indicator exists at.
-            level = Indicator.AllLevels.FirstOrDefault(l => indicator.Coverage.Any(c => c.Level == l))
+            level = Indicator.AllLevels.FirstOrDefault(l => indicator.Coverage.Any(c => c.Level == l && c.Areas > 0))
                     ?? Indicator.AllLevels.First(indicator.Levels.Contains);
             return null;
         }
