@@ -273,6 +273,18 @@ public static class PlanValidator
             else if (string.Equals(n, "rank", StringComparison.OrdinalIgnoreCase)) normalisation = Normalisation.Rank;
             else { errors.Add(new(path + ".normalisation", $"Unknown normalisation '{Short(n)}': use 'minmax' or 'rank'.")); ok = false; }
         }
+        var missing = MissingRule.Neutral;
+        if (c.Missing is { } mr)
+        {
+            switch (mr.Trim().ToLowerInvariant())
+            {
+                case "neutral": missing = MissingRule.Neutral; break;
+                case "parent": missing = MissingRule.Parent; break;
+                case "exclude": missing = MissingRule.Exclude; break;
+                case "zero": missing = MissingRule.Zero; break;
+                default: errors.Add(new(path + ".missing", $"Unknown missing-value rule '{Short(mr)}': use 'neutral' (the default), 'parent', 'exclude' or 'zero'.")); ok = false; break;
+            }
+        }
         double nearKm = Criterion.DefaultNearKm;
         if (c.NearKm is double nk)
         {
@@ -289,7 +301,7 @@ public static class PlanValidator
             }
             else point = (p[0], p[1]);
         }
-        return ok ? new Criterion(info.Kind, weight, direction, normalisation) { NearKm = nearKm, Point = point } : null;
+        return ok ? new Criterion(info.Kind, weight, direction, normalisation) { NearKm = nearKm, Point = point, Missing = missing } : null;
     }
 
     private static CriterionRequest ToRequest(Criterion c) => new()
@@ -298,6 +310,8 @@ public static class PlanValidator
         Weight = c.Weight,
         Direction = c.Direction == Direction.Cost ? "cost" : "benefit",
         Normalisation = c.Normalisation == Normalisation.Rank ? "rank" : "minmax",
+        Missing = Scoring.ScoreModel.RuleName(c.Missing),
+        Year = c.Year,
         NearKm = c.Kind == CriterionKind.Transmigration ? c.NearKm : null,
         Point = c.Point is var (lon, lat) ? [lon, lat] : null,
     };
