@@ -365,7 +365,7 @@ export class Planner {
       })),
       run.exact ? h('p', { class: 'muted' }, t('plan.exact', { gap: formatNumber(run.exact.gapPercent, 1) })) : null,
       this.effect ? h('p', { class: 'effect' }, this.effect) : null,
-      (run.warnings ?? []).length ? h('ul', { class: 'warnings' }, run.warnings.map((w) => h('li', {}, w))) : null,
+      (run.warnings ?? []).length ? h('ul', { class: 'warnings' }, run.warnings.map((w) => h('li', { 'data-code': w.code ?? '' }, w.message ?? w))) : null,
       h('ol', { class: 'pilot-list' }, run.selected.map((p) => this.pilotItem(p))),
       (run.runnersUp ?? []).length ? h('details', { class: 'runners-up' },
         h('summary', {}, t('plan.runnersUp', { n: run.runnersUp.length })),
