@@ -54,7 +54,8 @@ public static class PlanCommand
         PlanResult result;
         try
         {
-            var parameters = PlanValidator.Validate(request) with { Language = language };
+            var indicators = await PlannerIndicatorCatalog.LoadAsync(dataSource, cancellationToken);
+            var parameters = PlanValidator.Validate(request, indicators) with { Language = language };
             var villages = await PlannerVillageLoader.LoadAsync(dataSource, parameters, cancellationToken);
             result = Planner.Run(parameters, villages);
         }
