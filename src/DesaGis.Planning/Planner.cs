@@ -39,7 +39,7 @@ public static class Planner
         warnings.AddRange(DataWarnings.ForCriteria(ctx));
 
         var scores = ctx.Model.Scores;
-        var scoreRank = ScoreRanks(ctx, scores);
+        var (scoreRank, eligibleOrder) = ScoreRanks(ctx, scores);
         var demand = ctx.DemandWeights();
         ReachProblem? reach = null;
         SelectionOutcome outcome;
@@ -68,7 +68,7 @@ public static class Planner
         var ordered = parameters.Method == PlanMethod.Reach
             ? outcome.Chosen.Select((i, pos) => (Index: i, Pos: pos)).ToList()
             : outcome.Chosen.OrderByDescending(i => scores[i]).ThenBy(i => i).Select((i, pos) => (Index: i, Pos: pos)).ToList();
-        var bands = TieBands(ctx, scores, scoreRank);
+        var bands = TieBands(eligibleOrder, scores, scoreRank);
         var selected = ordered.Select((e, r) => new SelectedVillage
         {
             Kode = ctx.Villages[e.Index].Kode,
@@ -167,18 +167,17 @@ public static class Planner
         if (errors.Count > 0) throw new PlanValidationException(errors);
     }
 
-    private static int[] ScoreRanks(PlanContext ctx, double[] scores)
+    private static (int[] Ranks, int[] Order) ScoreRanks(PlanContext ctx, double[] scores)
     {
         var order = ScoreOrder.Descending(scores, i => ctx.Eligible[i]);
         var rank = new int[ctx.Count];
         for (int r = 0; r < order.Length; r++) rank[order[r]] = r + 1;
-        return rank;
+        return (rank, order);
     }
 
     /// <summary>For each eligible village that shares its score with another: the score ranks the tie spans.</summary>
-    private static Dictionary<int, (int From, int To)> TieBands(PlanContext ctx, double[] scores, int[] scoreRank)
+    private static Dictionary<int, (int From, int To)> TieBands(int[] order, double[] scores, int[] scoreRank)
     {
-        var order = ScoreOrder.Descending(scores, i => ctx.Eligible[i]);
         var bands = new Dictionary<int, (int, int)>();
         for (int start = 0; start < order.Length;)
         {

@@ -81,12 +81,11 @@ internal static class DataWarnings
                     $"{withData} of the {free.Count} pilots are among the {known} villages with a {model.Criteria[c].Label(lang)} value ({PlanText.Percent((double)known / n)} of the candidates): they were chosen for having data."),
                     model.Criteria[c].Id);
         }
-        var chosenSet = new HashSet<int>(chosen);
         foreach (var group in free.Where(bands.ContainsKey).GroupBy(i => bands[i]).OrderBy(g => g.Key.From))
         {
             int inBand = group.Key.To - group.Key.From + 1;
             int picked = group.Count();
-            int left = inBand - Enumerable.Range(0, n).Count(i => chosenSet.Contains(i) && bands.TryGetValue(i, out var b) && b == group.Key);
+            int left = inBand - chosen.Count(i => bands.TryGetValue(i, out var b) && b == group.Key);
             if (left <= 0) continue;
             string score = scores[group.First()].ToString("0.####", CultureInfo.InvariantCulture);
             yield return new("tie-break", PlanText.Pick(lang,

@@ -45,9 +45,17 @@ public sealed class ScoreModel
                 if (source[c][i] == ValueSource.Missing && NotEligible[i] is null)
                     NotEligible[i] = $"has no {criteria[c].Id} value of its own (missing = exclude)";
         }
-        Coverage = criteria.Select((c, k) => new CriterionCoverage(c.Id, RuleName(c.Missing), villages.Length,
-            source[k].Count(s => s == ValueSource.Measured), source[k].Count(s => s == ValueSource.Inherited),
-            source[k].Count(s => s is ValueSource.Imputed or ValueSource.Missing), used[k], informative[k], Math.Round(Weights[k], 6))).ToList();
+        var coverage = new CriterionCoverage[criteria.Count];
+        for (int k = 0; k < criteria.Count; k++)
+        {
+            int measured = 0, inherited = 0;
+            foreach (var s in source[k])
+                if (s == ValueSource.Measured) measured++;
+                else if (s == ValueSource.Inherited) inherited++;
+            coverage[k] = new CriterionCoverage(criteria[k].Id, RuleName(criteria[k].Missing), villages.Length, measured, inherited,
+                villages.Length - measured - inherited, used[k], informative[k], Math.Round(Weights[k], 6));
+        }
+        Coverage = coverage;
     }
 
     public IReadOnlyList<Criterion> Criteria { get; }
@@ -116,11 +124,11 @@ public sealed class ScoreModel
             int known = 0;
             for (int i = 0; i < n; i++)
             {
-                var f = criterion.Figure(villages[i]);
-                if (f?.Measured is double m) { values[i] = m; src[i] = ValueSource.Measured; known++; }
-                else if (criterion.Missing == MissingRule.Parent && f?.Inherited is double h)
+                criterion.Values(villages[i], out double m, out double h, out string? from);
+                if (!double.IsNaN(m)) { values[i] = m; src[i] = ValueSource.Measured; known++; }
+                else if (criterion.Missing == MissingRule.Parent && !double.IsNaN(h))
                 {
-                    values[i] = h; src[i] = ValueSource.Inherited; lvl[i] = f.InheritedLevel; known++;
+                    values[i] = h; src[i] = ValueSource.Inherited; lvl[i] = from; known++;
                 }
                 else { values[i] = double.NaN; src[i] = ValueSource.Missing; }
             }
@@ -141,16 +149,22 @@ public sealed class ScoreModel
             norm[c] = Normalise(values, criterion.Normalisation, criterion.Direction);
             informative[c] = !NearlyConstant(values);
             var unc = new List<int>();
-            var measuredNorm = new List<double>();
-            var usedNorm = new List<double>();
             for (int i = 0; i < n; i++)
-            {
                 if (src[i] is ValueSource.Inherited or ValueSource.Imputed) unc.Add(i);
-                if (src[i] == ValueSource.Measured) measuredNorm.Add(norm[c][i]);
-                if (src[i] is ValueSource.Measured or ValueSource.Inherited) usedNorm.Add(norm[c][i]);
-            }
             uncertain[c] = unc.ToArray();
-            pool[c] = measuredNorm.Count > 0 ? measuredNorm.ToArray() : usedNorm.ToArray();
+            pool[c] = [];
+            if (unc.Count > 0)
+            {
+                // Draws for a value that is not measured come from the measured ones (or, with none, from those used).
+                var measuredNorm = new List<double>();
+                var usedNorm = new List<double>();
+                for (int i = 0; i < n; i++)
+                {
+                    if (src[i] == ValueSource.Measured) measuredNorm.Add(norm[c][i]);
+                    if (src[i] is ValueSource.Measured or ValueSource.Inherited) usedNorm.Add(norm[c][i]);
+                }
+                pool[c] = measuredNorm.Count > 0 ? measuredNorm.ToArray() : usedNorm.ToArray();
+            }
         }
         return new ScoreModel(criteria, villages, raw, norm, source, level, used, informative, uncertain, pool);
     }
@@ -228,16 +242,20 @@ public sealed class ScoreModel
     private static bool NearlyConstant(double[] values)
     {
         if (values.Length < 2) return false;
-        var counts = new Dictionary<double, int>();
-        int best = 0, present = 0;
+        // A value held by 90 % of the villages is the majority: find the majority candidate (Boyer–Moore), then count it.
+        double candidate = double.NaN;
+        int votes = 0, present = 0;
         foreach (var v in values)
         {
             if (double.IsNaN(v)) continue;
             present++;
-            counts[v] = counts.GetValueOrDefault(v) + 1;
-            best = Math.Max(best, counts[v]);
+            if (votes == 0) { candidate = v; votes = 1; }
+            else votes += v == candidate ? 1 : -1;
         }
-        return present == 0 || best >= NearConstantShare * values.Length;
+        if (present == 0) return true;
+        int count = 0;
+        foreach (var v in values) if (v == candidate) count++;
+        return count >= NearConstantShare * values.Length;
     }
 
     /// <summary>Maps raw values to 0–1; missing values (NaN) get 0, so they never lift a village.</summary>
