@@ -27,7 +27,7 @@ internal static class DataWarnings
             string pct = PlanText.Percent(n > 0 ? (double)known / n : 0);
             string have = cov.Inherited > 0
                 ? PlanText.Pick(lang, $"{cov.Measured} nilai sendiri dan {cov.Inherited} warisan", $"{cov.Measured} own and {cov.Inherited} inherited values")
-                : PlanText.Pick(lang, "nilai sendiri", "a value of its own");
+                : PlanText.Pick(lang, "nilai sendiri", "a value of their own");
             if (2 * known < n)
             {
                 string tail = criterion.Missing switch
@@ -42,9 +42,13 @@ internal static class DataWarnings
                         " Kriteria ini tidak dipakai dalam skor: segelintir nilai tidak dapat mewakili desa lainnya. Pakai missing = exclude untuk memilih hanya di antara desa yang punya data.",
                         " It is left out of the score: a few values cannot stand for the rest. Use missing = exclude to choose among the villages with data only."),
                 };
-                yield return new("low-coverage", PlanText.Pick(lang,
-                    $"{label}: hanya {known} dari {n} desa kandidat ({pct}) punya {have}.{tail}",
-                    $"{label}: only {known} of {n} candidate villages ({pct}) have {have}.{tail}"), criterion.Id);
+                yield return new("low-coverage", known == 0
+                    ? PlanText.Pick(lang,
+                        $"{label}: tidak satu pun dari {n} desa kandidat punya nilai sendiri.{tail}",
+                        $"{label}: none of the {n} candidate villages has a value of its own.{tail}")
+                    : PlanText.Pick(lang,
+                        $"{label}: hanya {known} dari {n} desa kandidat ({pct}) punya {have}.{tail}",
+                        $"{label}: only {known} of {n} candidate villages ({pct}) have {have}.{tail}"), criterion.Id);
             }
             else if (model.Used[c] && !model.Informative[c])
             {
@@ -78,7 +82,7 @@ internal static class DataWarnings
             if (2 * withData > free.Count && (double)withData / free.Count > (double)known / n)
                 yield return new("pilots-follow-data", PlanText.Pick(lang,
                     $"{withData} dari {free.Count} desa percontohan ada di antara {known} desa yang punya nilai {model.Criteria[c].Label(lang)} ({PlanText.Percent((double)known / n)} kandidat): mereka terpilih karena punya data.",
-                    $"{withData} of the {free.Count} pilots are among the {known} villages with a {model.Criteria[c].Label(lang)} value ({PlanText.Percent((double)known / n)} of the candidates): they were chosen for having data."),
+                    $"{withData} of the {free.Count} pilots are among the {known} villages with a value for {model.Criteria[c].Label(lang)} ({PlanText.Percent((double)known / n)} of the candidates): they were chosen for having data."),
                     model.Criteria[c].Id);
         }
         foreach (var group in free.Where(bands.ContainsKey).GroupBy(i => bands[i]).OrderBy(g => g.Key.From))

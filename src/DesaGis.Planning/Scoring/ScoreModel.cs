@@ -95,14 +95,6 @@ public sealed class ScoreModel
     /// <summary>Where village <paramref name="i"/>'s value for criterion <paramref name="c"/> came from.</summary>
     public ValueSource Source(int c, int i) => _source[c][i];
 
-    /// <summary>True when any criterion that counts in village <paramref name="i"/>'s score used a value that is not its own.</summary>
-    public bool RestsOnUncertainValues(int i)
-    {
-        for (int c = 0; c < Criteria.Count; c++)
-            if (Weights[c] > 0 && _source[c][i] is ValueSource.Inherited or ValueSource.Imputed) return true;
-        return false;
-    }
-
     /// <summary>Evaluates the criteria over the villages.</summary>
     public static ScoreModel Build(IReadOnlyList<Criterion> criteria, PlannerVillage[] villages)
     {
@@ -148,9 +140,12 @@ public sealed class ScoreModel
             level[c] = lvl;
             norm[c] = Normalise(values, criterion.Normalisation, criterion.Direction);
             informative[c] = !NearlyConstant(values);
+            // Values that are not measured are uncertain; with rule zero so is the 0 a missing value stands at (its true
+            // value is unknown, and counting it 0 is what lets measured villages win).
             var unc = new List<int>();
             for (int i = 0; i < n; i++)
-                if (src[i] is ValueSource.Inherited or ValueSource.Imputed) unc.Add(i);
+                if (src[i] is ValueSource.Inherited or ValueSource.Imputed
+                    || (src[i] == ValueSource.Missing && criterion.Missing == MissingRule.Zero)) unc.Add(i);
             uncertain[c] = unc.ToArray();
             pool[c] = [];
             if (unc.Count > 0)

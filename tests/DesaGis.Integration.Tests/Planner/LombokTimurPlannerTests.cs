@@ -67,6 +67,21 @@ public class LombokTimurPlannerTests(SharedGeodataDatabase data) : IClassFixture
         return codes;
     }
 
+    [GeodataFact]
+    public async Task With_zero_the_pilots_are_the_villages_with_data_and_the_result_says_so_and_doubts_them()
+    {
+        var idm = await IdmVillagesAsync();
+        var body = await RunAsync(DefaultPlan(idmMissing: "zero", povertyMissing: "zero"), "en");
+
+        var selected = body.GetProperty("selected").EnumerateArray().ToList();
+        Assert.All(selected, s => Assert.Contains(s.GetProperty("kode").GetString()!, idm));
+        var warning = Assert.Single(Warnings(body), w => w.GetProperty("code").GetString() == "pilots-follow-data");
+        Assert.Equal("idm_score", warning.GetProperty("criterion").GetString());
+        Assert.Contains("10 of the 10 pilots are among the 11 villages with a value for idm_score", warning.GetProperty("message").GetString());
+        // The 243 zeros are unknowns too: drawn from the measured scores, they take most pilots' places in some draws.
+        Assert.True(selected.Average(s => s.GetProperty("stability").GetDouble()) < 0.5);
+    }
+
     private static IEnumerable<JsonElement> Warnings(JsonElement body) => body.GetProperty("warnings").EnumerateArray();
 
     [GeodataFact]
