@@ -124,6 +124,7 @@ public class MissingValueTests
         Assert.Equal(5, result.Selected[2].TiedWith);
         Assert.Equal([Code(1, 2), Code(1, 3)], result.Selected.Skip(2).Select(s => s.Kode));
         Assert.Contains(result.Warnings, w => w.Code == "tie-break" && w.Message.Contains("ranks 3–8"));
+        Assert.Contains("ties with the last chosen pilot", result.RunnersUp[0].Detail);
     }
 
     [Fact]
