@@ -36,6 +36,9 @@ public sealed record PlanParameters
     public int Seed { get; init; } = 42;
     public int RunnersUp { get; init; } = 5;
 
+    /// <summary>"id" (Bahasa Indonesia, the default) or "en": the language of warnings.</summary>
+    public string Language { get; init; } = "id";
+
     /// <summary>The request with every default filled in, as echoed in results and saved with scenarios.</summary>
     public required PlanRequest Normalised { get; init; }
 

@@ -30,8 +30,12 @@ public static class PlanValidator
     private static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
 
     /// <summary>Validates; throws <see cref="PlanValidationException"/> listing every problem.</summary>
-    public static PlanParameters Validate(PlanRequest? request)
+    /// <param name="request">The request.</param>
+    /// <param name="indicators">The indicator catalog: its codes are criteria too (none when null).</param>
+    public static PlanParameters Validate(PlanRequest? request, IReadOnlyCollection<IndicatorDefinition>? indicators = null)
     {
+        indicators ??= [];
+        string known = KnownIds(indicators);
         var errors = new List<PlanError>();
         if (request is null) throw new PlanValidationException([new("$", "The body must be a JSON object with at least 'criteria'.")]);
 
@@ -49,18 +53,18 @@ public static class PlanValidator
         var criteria = new List<Criterion>();
         var normalisedCriteria = new List<CriterionRequest>();
         if (request.Criteria is not { Count: > 0 })
-            errors.Add(new("criteria", $"Give at least one criterion, e.g. {{\"criterion\": \"poverty_rate\", \"weight\": 1}}. Known criteria: {CriterionCatalog.KnownIds}."));
+            errors.Add(new("criteria", $"Give at least one criterion, e.g. {{\"criterion\": \"poverty_rate\", \"weight\": 1}}. Known criteria: {known}."));
         else
         {
-            var seen = new HashSet<CriterionKind>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < request.Criteria.Count; i++)
             {
                 var c = request.Criteria[i];
                 var path = $"criteria[{i}]";
                 if (c is null) { errors.Add(new(path, "A criterion must be an object.")); continue; }
-                var parsed = ParseCriterion(c, path, errors);
+                var parsed = ParseCriterion(c, path, errors, indicators, known);
                 if (parsed is null) continue;
-                if (!seen.Add(parsed.Kind))
+                if (!seen.Add(parsed.IndicatorCode ?? parsed.Id))
                     errors.Add(new(path + ".criterion", $"'{parsed.Id}' is listed twice; give each criterion once."));
                 criteria.Add(parsed);
                 normalisedCriteria.Add(ToRequest(parsed));
@@ -110,7 +114,7 @@ public static class PlanValidator
                     var info = CriterionCatalog.Find(t?.Criterion);
                     if (t is null || info is null)
                     {
-                        errors.Add(new(path + ".criterion", $"Unknown criterion '{Short(t?.Criterion)}'. Known criteria: {CriterionCatalog.KnownIds}."));
+                        errors.Add(new(path + ".criterion", $"Unknown criterion '{Short(t?.Criterion)}'. Thresholds take the built-in criteria: {CriterionCatalog.KnownIds}."));
                         continue;
                     }
                     if (t.Min is null && t.Max is null) { errors.Add(new(path, "Give 'min', 'max' or both.")); continue; }
@@ -250,15 +254,35 @@ public static class PlanValidator
         };
     }
 
-    private static Criterion? ParseCriterion(CriterionRequest c, string path, List<PlanError> errors)
+    private static string KnownIds(IReadOnlyCollection<IndicatorDefinition> indicators)
+    {
+        var extra = indicators.Select(i => i.Code).Where(code => CriterionCatalog.Find(code) is null && CriterionCatalog.All.All(c => c.IndicatorCode != code)).ToList();
+        return extra.Count == 0 ? CriterionCatalog.KnownIds : $"{CriterionCatalog.KnownIds}; from the indicator catalog: {string.Join(", ", extra)}";
+    }
+
+    private static Criterion? ParseCriterion(CriterionRequest c, string path, List<PlanError> errors, IReadOnlyCollection<IndicatorDefinition> indicators, string known)
     {
         var info = CriterionCatalog.Find(c.Criterion);
-        if (info is null)
+        var indicator = info is null ? indicators.FirstOrDefault(i => string.Equals(i.Code, c.Criterion?.Trim(), StringComparison.OrdinalIgnoreCase)) : null;
+        if (info is null && indicator is null)
         {
-            errors.Add(new(path + ".criterion", $"Unknown criterion '{Short(c.Criterion)}'. Known criteria: {CriterionCatalog.KnownIds}."));
+            errors.Add(new(path + ".criterion", $"Unknown criterion '{Short(c.Criterion)}'. Known criteria: {known}."));
             return null;
         }
+        info ??= new CriterionInfo(indicator!.Code, CriterionKind.Indicator, indicator.DefaultDirection ?? Direction.Benefit, indicator.NameEn, indicator.NameId, indicator.Code);
         bool ok = true;
+        if (indicator is { DefaultDirection: null } && c.Direction is null)
+        {
+            errors.Add(new(path + ".direction", $"'{indicator.Code}' has no better or worse direction in the catalog: say whether a higher value makes a village a better pilot ('benefit') or a worse one ('cost')."));
+            ok = false;
+        }
+        int? year = null;
+        if (c.Year is int y)
+        {
+            if (info.IndicatorCode is null) { errors.Add(new(path + ".year", $"'{info.Id}' is not a catalog indicator and has no year.")); ok = false; }
+            else if (y is < 1900 or > 2200) { errors.Add(new(path + ".year", $"year must be between 1900 and 2200 (got {y}); leave it out for each village's latest figure.")); ok = false; }
+            else year = y;
+        }
         double weight = c.Weight ?? 1;
         if (!double.IsFinite(weight) || weight < 0)
         {
@@ -279,6 +303,18 @@ public static class PlanValidator
             else if (string.Equals(n, "rank", StringComparison.OrdinalIgnoreCase)) normalisation = Normalisation.Rank;
             else { errors.Add(new(path + ".normalisation", $"Unknown normalisation '{Short(n)}': use 'minmax' or 'rank'.")); ok = false; }
         }
+        var missing = MissingRule.Neutral;
+        if (c.Missing is { } mr)
+        {
+            switch (mr.Trim().ToLowerInvariant())
+            {
+                case "neutral": missing = MissingRule.Neutral; break;
+                case "parent": missing = MissingRule.Parent; break;
+                case "exclude": missing = MissingRule.Exclude; break;
+                case "zero": missing = MissingRule.Zero; break;
+                default: errors.Add(new(path + ".missing", $"Unknown missing-value rule '{Short(mr)}': use 'neutral' (the default), 'parent', 'exclude' or 'zero'.")); ok = false; break;
+            }
+        }
         double nearKm = Criterion.DefaultNearKm;
         if (c.NearKm is double nk)
         {
@@ -295,7 +331,11 @@ public static class PlanValidator
             }
             else point = (p[0], p[1]);
         }
-        return ok ? new Criterion(info.Kind, weight, direction, normalisation) { NearKm = nearKm, Point = point } : null;
+        return ok ? new Criterion(info.Kind, weight, direction, normalisation)
+        {
+            NearKm = nearKm, Point = point, Missing = missing, Year = year,
+            Code = indicator?.Code, NameEn = indicator?.NameEn, NameId = indicator?.NameId,
+        } : null;
     }
 
     private static CriterionRequest ToRequest(Criterion c) => new()
@@ -304,6 +344,8 @@ public static class PlanValidator
         Weight = c.Weight,
         Direction = c.Direction == Direction.Cost ? "cost" : "benefit",
         Normalisation = c.Normalisation == Normalisation.Rank ? "rank" : "minmax",
+        Missing = Scoring.ScoreModel.RuleName(c.Missing),
+        Year = c.Year,
         NearKm = c.Kind == CriterionKind.Transmigration ? c.NearKm : null,
         Point = c.Point is var (lon, lat) ? [lon, lat] : null,
     };

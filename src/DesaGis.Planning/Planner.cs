@@ -1,4 +1,5 @@
 using DesaGis.Planning.Results;
+using DesaGis.Planning.Scoring;
 using DesaGis.Planning.Selection;
 using DesaGis.Planning.Villages;
 using NetTopologySuite.Geometries;
@@ -19,18 +20,26 @@ public static class Planner
     /// <summary>Runs the plan; throws <see cref="PlanValidationException"/> when the villages make it impossible.</summary>
     public static PlanResult Run(PlanParameters parameters, IReadOnlyList<PlannerVillage> villages, CancellationToken cancellationToken = default)
     {
-        var warnings = new List<string>();
+        var lang = parameters.Language;
+        var warnings = new List<PlanWarning>();
         var candidates = InArea(parameters, villages);
         CheckFeasible(parameters, villages, candidates);
         var ctx = new PlanContext(parameters, candidates);
+        if (parameters.Include.Count == 0 && !ctx.Eligible.Any(e => e))
+            throw new PlanValidationException([new("criteria", $"None of the {candidates.Length} villages in the area can be a pilot: a criterion with missing = exclude needs a value of its own that none of them has together with the constraints. Use missing = neutral or parent.")]);
         foreach (int p in ctx.PinnedIndexes())
-            if (PlanContext.PilotConstraintViolation(parameters, ctx.Villages[p]) is { } why)
-                warnings.Add($"Pinned village {ctx.Villages[p].Kode} {ctx.Villages[p].Nama} is kept although it breaks a constraint: {why}.");
+            if ((PlanContext.PilotConstraintViolation(parameters, ctx.Villages[p]) ?? ctx.Model.NotEligible[p]) is { } why)
+                warnings.Add(new("pin-overrides-constraint", PlanText.Pick(lang,
+                    $"Desa {ctx.Villages[p].Kode} {ctx.Villages[p].Nama} tetap dipilih (disematkan) walaupun melanggar batasan: {why}.",
+                    $"Pinned village {ctx.Villages[p].Kode} {ctx.Villages[p].Nama} is kept although it breaks a constraint: {why}.")));
         foreach (var code in parameters.Exclude.Where(c => !candidates.Any(v => v.Kode == c)).Order(StringComparer.Ordinal))
-            warnings.Add($"Excluded village {code} is not in the area; the exclusion has no effect.");
+            warnings.Add(new("exclusion-outside-area", PlanText.Pick(lang,
+                $"Desa {code} yang dikecualikan tidak ada di wilayah rencana; pengecualiannya tidak berpengaruh.",
+                $"Excluded village {code} is not in the area; the exclusion has no effect.")));
+        warnings.AddRange(DataWarnings.ForCriteria(ctx));
 
         var scores = ctx.Model.Scores;
-        var scoreRank = ScoreRanks(ctx, scores);
+        var (scoreRank, eligibleOrder) = ScoreRanks(ctx, scores);
         var demand = ctx.DemandWeights();
         ReachProblem? reach = null;
         SelectionOutcome outcome;
@@ -39,14 +48,18 @@ public static class Planner
             reach = new ReachProblem(ctx);
             outcome = ReachSelector.Select(reach, demand, scores, cancellationToken: cancellationToken);
             if (parameters.Weighting == ReachWeighting.Poverty && candidates.Any(v => v.PovertyRate is null))
-                warnings.Add($"{candidates.Count(v => v.PovertyRate is null)} villages have no poverty rate and count 0 in the poverty-weighted reach.");
+                warnings.Add(new("reach-weight-missing", PlanText.Pick(lang,
+                    $"{candidates.Count(v => v.PovertyRate is null)} desa tidak punya angka kemiskinan dan dihitung 0 dalam jangkauan berbobot kemiskinan.",
+                    $"{candidates.Count(v => v.PovertyRate is null)} villages have no poverty rate and count 0 in the poverty-weighted reach."), "poverty_rate"));
         }
         else
         {
             outcome = RankingSelector.Select(ctx, scores);
         }
         if (outcome.Chosen.Count < parameters.K)
-            warnings.Add($"Only {outcome.Chosen.Count} of the {parameters.K} pilots asked for could be chosen: {ctx.Eligible.Count(e => e)} villages are eligible and the quotas block the rest. Loosen the constraints or lower k.");
+            warnings.Add(new("fewer-pilots", PlanText.Pick(lang,
+                $"Hanya {outcome.Chosen.Count} dari {parameters.K} desa percontohan yang diminta dapat dipilih: {ctx.Eligible.Count(e => e)} desa memenuhi syarat dan kuota menghalangi sisanya. Longgarkan batasan atau kurangi k.",
+                $"Only {outcome.Chosen.Count} of the {parameters.K} pilots asked for could be chosen: {ctx.Eligible.Count(e => e)} villages are eligible and the quotas block the rest. Loosen the constraints or lower k.")));
 
         cancellationToken.ThrowIfCancellationRequested();
         var (times, meanOverlap) = RobustnessAnalyzer.Run(ctx, reach, outcome.Chosen, cancellationToken);
@@ -55,6 +68,7 @@ public static class Planner
         var ordered = parameters.Method == PlanMethod.Reach
             ? outcome.Chosen.Select((i, pos) => (Index: i, Pos: pos)).ToList()
             : outcome.Chosen.OrderByDescending(i => scores[i]).ThenBy(i => i).Select((i, pos) => (Index: i, Pos: pos)).ToList();
+        var bands = TieBands(eligibleOrder, scores, scoreRank);
         var selected = ordered.Select((e, r) => new SelectedVillage
         {
             Kode = ctx.Villages[e.Index].Kode,
@@ -66,12 +80,16 @@ public static class Planner
             Rank = r + 1,
             ScoreRank = scoreRank[e.Index],
             Score = scores[e.Index],
+            RankBand = bands.TryGetValue(e.Index, out var band) ? [band.From, band.To] : null,
+            TiedWith = bands.TryGetValue(e.Index, out var b2) ? b2.To - b2.From : 0,
             Pinned = ctx.Pinned[e.Index],
             Contributions = ctx.Model.Explain(e.Index),
             Reached = coverage.ReachedBy[e.Index],
             MarginalGain = outcome.MarginalGain is { } mg ? Math.Round(mg[e.Pos], 6) : null,
             Stability = parameters.Draws > 0 ? (double)times[e.Index] / parameters.Draws : null,
         }).ToList();
+
+        warnings.AddRange(DataWarnings.ForPilots(ctx, outcome.Chosen, bands, scores));
 
         var runnersUp = reach is null
             ? RunnerUpExplainer.ForRanking(ctx, outcome, scoreRank)
@@ -83,7 +101,9 @@ public static class Planner
             if (ctx.Count <= ExactReachSolver.MaxVillages)
                 exact = ExactReachSolver.Compare(reach, demand, outcome.Chosen, ExactTimeLimitSeconds);
             else
-                warnings.Add($"The exact comparison runs on up to {ExactReachSolver.MaxVillages} villages; this area has {ctx.Count}.");
+                warnings.Add(new("exact-skipped", PlanText.Pick(lang,
+                    $"Perbandingan dengan optimum eksak hanya berjalan hingga {ExactReachSolver.MaxVillages} desa; wilayah ini punya {ctx.Count}.",
+                    $"The exact comparison runs on up to {ExactReachSolver.MaxVillages} villages; this area has {ctx.Count}.")));
         }
 
         return new PlanResult
@@ -94,7 +114,15 @@ public static class Planner
                 Math.Round(coverage.Weight, 6), ctx.Count > 0 ? Math.Round((double)coverage.Count / ctx.Count, 6) : 0),
             Selected = selected,
             RunnersUp = runnersUp,
-            Robustness = parameters.Draws > 0 ? new RobustnessSummary(parameters.Draws, parameters.Perturbation, parameters.Seed, Math.Round(meanOverlap, 6)) : null,
+            Robustness = parameters.Draws > 0 ? new RobustnessSummary(parameters.Draws, parameters.Perturbation, parameters.Seed, Math.Round(meanOverlap, 6))
+            {
+                ByChance = Math.Round(Math.Min(1, (double)parameters.K / Math.Max(1, ctx.Eligible.Count(e => e))), 6),
+                Acceptability = Enumerable.Range(0, ctx.Count).Where(i => times[i] > 0)
+                    .OrderByDescending(i => times[i]).ThenBy(i => i).Take(100)
+                    .Select(i => new VillageAcceptability(ctx.Villages[i].Kode, ctx.Villages[i].Nama, Math.Round((double)times[i] / parameters.Draws, 6), outcome.Chosen.Contains(i)))
+                    .ToList(),
+            } : null,
+            Coverage = ctx.Model.Coverage,
             Covered = coverage.Villages,
             Exact = exact,
             Warnings = warnings,
@@ -139,12 +167,27 @@ public static class Planner
         if (errors.Count > 0) throw new PlanValidationException(errors);
     }
 
-    private static int[] ScoreRanks(PlanContext ctx, double[] scores)
+    private static (int[] Ranks, int[] Order) ScoreRanks(PlanContext ctx, double[] scores)
     {
         var order = ScoreOrder.Descending(scores, i => ctx.Eligible[i]);
         var rank = new int[ctx.Count];
         for (int r = 0; r < order.Length; r++) rank[order[r]] = r + 1;
-        return rank;
+        return (rank, order);
+    }
+
+    /// <summary>For each eligible village that shares its score with another: the score ranks the tie spans.</summary>
+    private static Dictionary<int, (int From, int To)> TieBands(int[] order, double[] scores, int[] scoreRank)
+    {
+        var bands = new Dictionary<int, (int, int)>();
+        for (int start = 0; start < order.Length;)
+        {
+            int end = start;
+            while (end + 1 < order.Length && scores[order[end + 1]] == scores[order[start]]) end++;
+            if (end > start)
+                for (int j = start; j <= end; j++) bands[order[j]] = (scoreRank[order[start]], scoreRank[order[end]]);
+            start = end + 1;
+        }
+        return bands;
     }
 
     private sealed record CoverageResult(int Count, double Weight, int[] ReachedBy, IReadOnlyList<CoveredVillage> Villages);

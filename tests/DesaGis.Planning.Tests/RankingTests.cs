@@ -114,7 +114,7 @@ public class RankingTests
 
         // TERTINGGAL: 2001 (10) and 2003 (20); only 2003 reaches 15 %.
         Assert.Equal("63.04.02.2003", Assert.Single(result.Selected).Kode);
-        Assert.Contains(result.Warnings, w => w.Contains("Only 1 of the 3"));
+        Assert.Contains(result.Warnings, w => w.Code == "fewer-pilots" && w.Message.Contains("Only 1 of the 3"));
         var maju = result.RunnersUp.Single(r => r.Kode == "63.04.02.2004");
         Assert.Equal(RunnerUpReason.Constraint, maju.Reason);
         Assert.Contains("IDM status MAJU", maju.Detail);
@@ -168,13 +168,14 @@ public class RankingTests
     }
 
     [Fact]
-    public void Missing_values_contribute_nothing_and_are_flagged()
+    public void With_missing_zero_a_missing_value_contributes_nothing_and_is_flagged()
     {
         var villages = Four.Select((v, i) => i == 3 ? v with { PovertyRate = null } : v).ToList();
-        var result = Planner.Run(Plan(new PlanRequest { K = 4, Criteria = [C("poverty_rate")], Robustness = new() { Draws = 0 } }), villages);
+        var result = Planner.Run(Plan(new PlanRequest { K = 4, Criteria = [C("poverty_rate") with { Missing = "zero" }], Robustness = new() { Draws = 0 } }), villages);
         var missing = result.Selected.Single(s => s.Kode == "63.04.02.2004");
         Assert.Equal(0, missing.Score);
         Assert.True(missing.Contributions[0].Missing);
         Assert.Null(missing.Contributions[0].Value);
+        Assert.Equal("missing", missing.Contributions[0].Source);
     }
 }

@@ -54,5 +54,5 @@ internal static class VillageFactory
     public static CriterionRequest C(string id, double weight = 1, string? direction = null, string? normalisation = null) =>
         new() { Criterion = id, Weight = weight, Direction = direction, Normalisation = normalisation };
 
-    public static PlanParameters Plan(PlanRequest request) => PlanValidator.Validate(request);
+    public static PlanParameters Plan(PlanRequest request) => PlanValidator.Validate(request) with { Language = "en" };
 }

@@ -19,19 +19,21 @@ public static class PlanCommand
         var save = new Option<string?>("--save") { Description = "Save the result as a scenario with this name." };
         var author = new Option<string?>("--author") { Description = "Author recorded with a saved scenario." };
         var json = new Option<bool>("--json") { Description = "Print the full result as JSON instead of a table." };
-        var command = new Command("plan", "Choose pilot villages: ranking or replication reach, with explanations.") { config, save, author, json };
+        var lang = new Option<string>("--lang") { Description = "Language of the warnings: id (Bahasa Indonesia, the default) or en.", DefaultValueFactory = _ => "id" };
+        lang.AcceptOnlyFromAmong("id", "en");
+        var command = new Command("plan", "Choose pilot villages: ranking or replication reach, with explanations.") { config, save, author, json, lang };
         command.SetAction(async (parse, ct) =>
         {
             await using var dataSource = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
             return await RunAsync(dataSource, parse.GetValue(config)!, parse.GetValue(save), parse.GetValue(author), parse.GetValue(json),
-                Console.Out, Console.Error, rich: !Console.IsOutputRedirected, ct);
+                Console.Out, Console.Error, rich: !Console.IsOutputRedirected, ct, parse.GetValue(lang) ?? "id");
         });
         return command;
     }
 
     /// <summary>Runs a plan file; returns the exit code (0 ok, 2 invalid plan or file).</summary>
     public static async Task<int> RunAsync(Npgsql.NpgsqlDataSource dataSource, FileInfo config, string? saveAs, string? author, bool asJson,
-        TextWriter output, TextWriter error, bool rich, CancellationToken cancellationToken)
+        TextWriter output, TextWriter error, bool rich, CancellationToken cancellationToken, string language = "id")
     {
         PlanRequest? request;
         try
@@ -52,7 +54,8 @@ public static class PlanCommand
         PlanResult result;
         try
         {
-            var parameters = PlanValidator.Validate(request);
+            var indicators = await PlannerIndicatorCatalog.LoadAsync(dataSource, cancellationToken);
+            var parameters = PlanValidator.Validate(request, indicators) with { Language = language };
             var villages = await PlannerVillageLoader.LoadAsync(dataSource, parameters, cancellationToken);
             result = Planner.Run(parameters, villages);
         }
@@ -89,7 +92,7 @@ public static class PlanCommand
             foreach (var u in r.RunnersUp)
                 w.WriteLine($"  {u.Kode}  {u.Nama} (score {u.Score:0.000}): {u.Reason}: {u.Detail}");
         }
-        foreach (var warning in r.Warnings) w.WriteLine($"Warning: {warning}");
+        foreach (var warning in r.Warnings) w.WriteLine($"Warning ({warning.Code}): {warning.Message}");
         return w.ToString();
     }
 
@@ -111,7 +114,7 @@ public static class PlanCommand
                 runners.AddRow(u.Kode, Markup.Escape(u.Nama), u.Score.ToString("0.000", CultureInfo.InvariantCulture), u.Reason, Markup.Escape(u.Detail));
             AnsiConsole.Write(runners);
         }
-        foreach (var warning in r.Warnings) AnsiConsole.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning)}");
+        foreach (var warning in r.Warnings) AnsiConsole.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning.Message)}");
     }
 
     private static string Header(PlanResult r)

@@ -13,7 +13,10 @@ namespace DesaGis.Data.Planning;
 /// There is no table of kabupaten seats. The seat is taken as the centroid of the kabupaten's kelurahan (the urban
 /// wards, which cluster around the regency capital); without kelurahan, the most populous village; without population
 /// figures, a point on the kabupaten's surface. Where a village has no poverty rate, the kabupaten's latest rate
-/// stands in and the village is flagged, so explanations can say so.
+/// stands in for the reach weighting and thresholds, and the village is flagged.
+/// The criteria read the indicator catalog instead (<see cref="FigureSql"/>): for every catalog indicator a plan uses,
+/// each village's own value and, apart, the nearest value of its kecamatan, kabupaten or province, so the planner
+/// knows a measured figure from an inherited one and applies the criterion's missing-value rule.
 /// </remarks>
 public static class PlannerVillageLoader
 {
@@ -62,6 +65,38 @@ public static class PlannerVillageLoader
         """;
 
     /// <summary>
+    /// Per village and indicator asked for: its own latest value (or the year's), and the nearest wider area's value.
+    /// Categories (IDM status) read as their position in the catalog's list, worst first (1 = SANGAT_TERTINGGAL).
+    /// </summary>
+    private const string FigureSql = """
+        WITH want AS (
+            SELECT w.code, NULLIF(w.year, 0) AS year, i.kind, i.categories
+              FROM unnest($1::text[], $2::integer[]) AS w(code, year)
+              JOIN desagis.indicator i ON i.code = w.code
+        )
+        SELECT d.kode, w.code, own.value, par.value, par.level, COALESCE(own.year, par.year)
+          FROM desagis.desa d
+         CROSS JOIN want w
+          LEFT JOIN LATERAL (
+                SELECT x.value, x.year FROM (
+                    SELECT CASE WHEN w.kind = 'category' THEN array_position(w.categories, v.value_text)::double precision
+                                ELSE v.value END AS value, v.year
+                      FROM desagis.indicator_value v
+                     WHERE v.indicator_code = w.code AND v.area_kode = d.kode AND (w.year IS NULL OR v.year = w.year)) x
+                 WHERE x.value IS NOT NULL ORDER BY x.year DESC LIMIT 1) own ON true
+          LEFT JOIN LATERAL (
+                SELECT x.value, x.level, x.year FROM (
+                    SELECT CASE WHEN w.kind = 'category' THEN array_position(w.categories, v.value_text)::double precision
+                                ELSE v.value END AS value, v.level, v.year
+                      FROM desagis.indicator_value v
+                     WHERE v.indicator_code = w.code AND v.area_kode IN (d.kecamatan_kode, d.kabupaten_kode, d.provinsi_kode)
+                       AND (w.year IS NULL OR v.year = w.year)) x
+                 WHERE x.value IS NOT NULL
+                 ORDER BY CASE x.level WHEN 'kecamatan' THEN 1 WHEN 'kabupaten' THEN 2 ELSE 3 END, x.year DESC LIMIT 1) par ON true
+         WHERE d.kode = ANY ($3) AND (own.value IS NOT NULL OR par.value IS NOT NULL)
+        """;
+
+    /// <summary>
     /// The villages a plan can use: those in its area (plus its pinned villages, so a pin outside the area is reported
     /// as such), or every village when the plan has no area.
     /// </summary>
@@ -94,6 +129,41 @@ public static class PlannerVillageLoader
                 DistanceToSeatKm = reader.IsDBNull(16) ? null : reader.GetDouble(16),
             });
         }
-        return list;
+        await reader.DisposeAsync();
+        return await WithFiguresAsync(dataSource, parameters, list, cancellationToken);
+    }
+
+    /// <summary>Adds the catalog figures of the indicators the plan's criteria read.</summary>
+    private static async Task<List<PlannerVillage>> WithFiguresAsync(NpgsqlDataSource dataSource, PlanParameters parameters, List<PlannerVillage> villages, CancellationToken cancellationToken)
+    {
+        var wanted = parameters.Criteria.Concat(parameters.Thresholds.Select(t => t.Criterion))
+            .Where(c => c.IndicatorCode is not null)
+            .GroupBy(c => c.IndicatorCode!, StringComparer.Ordinal)
+            .Select(g => (Code: g.Key, Year: g.First().Year ?? 0))
+            .ToList();
+        if (wanted.Count == 0 || villages.Count == 0) return villages;
+        await using var cmd = dataSource.CreateCommand(FigureSql);
+        cmd.CommandTimeout = 120;
+        cmd.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(w => w.Code).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = wanted.Select(w => w.Year).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = villages.Select(v => v.Kode).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        var figures = new Dictionary<string, Dictionary<string, IndicatorFigure>>(StringComparer.Ordinal);
+        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var kode = reader.GetString(0);
+                if (!figures.TryGetValue(kode, out var byCode)) figures[kode] = byCode = new(StringComparer.Ordinal);
+                byCode[reader.GetString(1)] = new IndicatorFigure(
+                    reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                    reader.IsDBNull(3) ? null : reader.GetDouble(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt32(5));
+            }
+        }
+        // Every village gets a dictionary, empty when it has nothing: an absent entry then means "no value", never
+        // "fall back to the fixed columns".
+        var empty = new Dictionary<string, IndicatorFigure>(StringComparer.Ordinal);
+        return villages.Select(v => v with { Figures = figures.TryGetValue(v.Kode, out var f) ? f : empty }).ToList();
     }
 }

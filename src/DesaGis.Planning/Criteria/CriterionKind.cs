@@ -13,4 +13,7 @@ public enum CriterionKind
     DistanceToSeat,
     DistanceToPoint,
     Population,
+
+    /// <summary>Any indicator of the catalog, by code (see <see cref="Criterion.Code"/>).</summary>
+    Indicator,
 }

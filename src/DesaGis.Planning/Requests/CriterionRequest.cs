@@ -13,6 +13,12 @@ public sealed record CriterionRequest
     /// <summary>"minmax" (default) or "rank".</summary>
     public string? Normalisation { get; init; }
 
+    /// <summary>What to do where a village has no value of its own: "neutral" (default), "parent", "exclude" or "zero".</summary>
+    public string? Missing { get; init; }
+
+    /// <summary>For a catalog indicator: the year of the figures (default: each village's latest).</summary>
+    public int? Year { get; init; }
+
     /// <summary>For <c>transmigration</c>: the distance in km within which a village counts as near an area.</summary>
     public double? NearKm { get; init; }
 

@@ -15,5 +15,8 @@ public sealed record PlanResult
     public RobustnessSummary? Robustness { get; init; }
     public required IReadOnlyList<CoveredVillage> Covered { get; init; }
     public ExactComparison? Exact { get; init; }
-    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<PlanWarning> Warnings { get; init; } = [];
+
+    /// <summary>Per criterion: how many candidates had a measured value, an inherited one, or none.</summary>
+    public IReadOnlyList<CriterionCoverage>? Coverage { get; init; }
 }

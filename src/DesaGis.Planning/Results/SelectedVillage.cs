@@ -16,6 +16,15 @@ public sealed record SelectedVillage
     /// <summary>Rank by score among all eligible villages, from 1.</summary>
     public int ScoreRank { get; init; }
     public double Score { get; init; }
+
+    /// <summary>
+    /// When other eligible villages have exactly the same score: the score ranks the tie spans, [first, last]. The order
+    /// inside it is the tie-break's (lower code first), not the data's.
+    /// </summary>
+    public IReadOnlyList<int>? RankBand { get; init; }
+
+    /// <summary>How many other eligible villages share this score (0 when none).</summary>
+    public int TiedWith { get; init; }
     public bool Pinned { get; init; }
     public required IReadOnlyList<CriterionContribution> Contributions { get; init; }
 

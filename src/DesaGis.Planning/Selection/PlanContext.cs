@@ -24,15 +24,15 @@ internal sealed class PlanContext
         Lon = candidates.Select(v => v.Lon).ToArray();
         Lat = candidates.Select(v => v.Lat).ToArray();
         var include = new HashSet<string>(parameters.Include, StringComparer.Ordinal);
+        Model = ScoreModel.Build(parameters.Criteria, candidates);
         for (int i = 0; i < n; i++)
         {
             var v = candidates[i];
             Pinned[i] = include.Contains(v.Kode);
             Excluded[i] = parameters.Exclude.Contains(v.Kode);
-            IneligibleReason[i] = Excluded[i] ? "excluded by a pin" : PilotConstraintViolation(parameters, v);
+            IneligibleReason[i] = Excluded[i] ? "excluded by a pin" : PilotConstraintViolation(parameters, v) ?? Model.NotEligible[i];
             Eligible[i] = Pinned[i] || IneligibleReason[i] is null;
         }
-        Model = ScoreModel.Build(parameters.Criteria, candidates);
     }
 
     public PlanParameters Parameters { get; }
@@ -42,7 +42,7 @@ internal sealed class PlanContext
     public bool[] Pinned { get; }
     public bool[] Excluded { get; }
 
-    /// <summary>May be chosen: pinned, or not excluded and satisfying IDM status and thresholds.</summary>
+    /// <summary>May be chosen: pinned, or not excluded, satisfying IDM status and thresholds, and holding every value a criterion with rule exclude needs.</summary>
     public bool[] Eligible { get; }
 
     /// <summary>Why a village may not be a pilot (for pinned villages: the constraint they override).</summary>

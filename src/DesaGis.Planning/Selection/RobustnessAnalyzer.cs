@@ -1,18 +1,23 @@
 namespace DesaGis.Planning.Selection;
 
 /// <summary>
-/// Re-runs the selection under seeded random perturbations of the weights (each weight × U(1 − p, 1 + p)); for the
-/// reach method each village's reach weight is perturbed the same way. Counts how often each village is chosen.
+/// Re-runs the selection under seeded random draws: each weight × U(1 − p, 1 + p); every inherited or imputed value
+/// replaced by a value drawn from the measured values of its criterion; ties broken at random (the tie-break of the
+/// run itself is a convention, not information); for the reach method each village's reach weight perturbed as the
+/// weights are. Counts how often each village is chosen: its rank acceptability.
 /// </summary>
 internal static class RobustnessAnalyzer
 {
+    /// <summary>Below any difference a score can carry that matters, above rounding: breaks exact ties only.</summary>
+    private const double TieJitter = 1e-9;
+
     public static (int[] TimesSelected, double MeanOverlap) Run(PlanContext ctx, ReachProblem? reach, IReadOnlyList<int> selected, CancellationToken cancellationToken)
     {
         var p = ctx.Parameters;
         var times = new int[ctx.Count];
         if (p.Draws == 0 || selected.Count == 0) return (times, 1);
         var rng = new Random(p.Seed);
-        var baseWeights = ctx.Parameters.Criteria.Select(c => c.Weight).ToArray();
+        var baseWeights = ctx.Model.BaseWeights;
         var demand = ctx.DemandWeights();
         var isSelected = new bool[ctx.Count];
         foreach (int i in selected) isSelected[i] = true;
@@ -24,7 +29,8 @@ internal static class RobustnessAnalyzer
             double sum = 0;
             for (int c = 0; c < w.Length; c++) { w[c] = baseWeights[c] * Factor(rng, p.Perturbation); sum += w[c]; }
             for (int c = 0; c < w.Length; c++) w[c] = sum > 0 ? w[c] / sum : 0;
-            var scores = ctx.Model.ScoresFor(w);
+            var scores = ctx.Model.ScoresFor(w, rng);
+            for (int i = 0; i < scores.Length; i++) scores[i] += TieJitter * rng.NextDouble();
             SelectionOutcome outcome;
             if (reach is null)
                 outcome = RankingSelector.Select(ctx, scores);

@@ -19,7 +19,9 @@ internal static class RunnerUpExplainer
             if (reason is null)
             {
                 reason = RunnerUpReason.LowerScore;
-                detail = lastFree >= 0
+                detail = lastFree >= 0 && scores[i] == scores[lastFree]
+                    ? $"score {F(scores[i])} ties with the last chosen pilot ({ctx.Villages[lastFree].Kode} {ctx.Villages[lastFree].Nama}); the tie-break (lower village code first) chose that one, not the data"
+                    : lastFree >= 0
                     ? $"score {F(scores[i])} is below {F(scores[lastFree])}, the lowest score among the chosen pilots ({ctx.Villages[lastFree].Kode} {ctx.Villages[lastFree].Nama})"
                     : $"score {F(scores[i])}; all {ctx.Parameters.K} places are taken by pinned villages";
             }

@@ -2,7 +2,7 @@ namespace DesaGis.Planning.Villages;
 
 /// <summary>
 /// One village as the planner sees it: plain values, loaded by the data layer (or built by hand in tests).
-/// Missing figures stay null; the planner treats a missing value as contributing nothing.
+/// Missing figures stay null; what a criterion does with a missing value is its <see cref="Criteria.MissingRule"/>.
 /// </summary>
 /// <param name="Kode">Kemendagri village code, dotted.</param>
 /// <param name="Nama">Village name.</param>
@@ -34,6 +34,12 @@ public sealed record PlannerVillage(string Kode, string Nama, string KecamatanKo
 
     /// <summary>Kilometres to the nearest transmigration area (0 inside one); null when no area is known.</summary>
     public double? DistanceToTransmigrationKm { get; init; }
+
+    /// <summary>
+    /// Catalog figures by indicator code, measured and inherited apart. When present they are what the criteria read;
+    /// the fixed properties above remain for constraints, reach weights and villages built by hand.
+    /// </summary>
+    public IReadOnlyDictionary<string, IndicatorFigure>? Figures { get; init; }
 
     /// <summary>Kilometres to the kabupaten seat.</summary>
     public double? DistanceToSeatKm { get; init; }

@@ -167,7 +167,8 @@ public static class PlannerEndpoints
     {
         try
         {
-            var parameters = PlanValidator.Validate(request);
+            var indicators = await PlannerIndicatorCatalog.LoadAsync(dataSource, ct);
+            var parameters = PlanValidator.Validate(request, indicators) with { Language = PlanLanguage.Pick(http.Request) };
             // Runs are CPU-bound: a few at a time, so that a burst of national runs cannot starve tiles and features.
             if (!await runs.Gate.WaitAsync(PlannerRunStore.GateWait, ct))
                 return (null, Busy(http));

@@ -3,7 +3,7 @@
 // scenarios and compares two of them on the map.
 import { apiKey, getJson, postJson, setApiKey } from './api.js';
 import { $, h, replaceChildren } from './dom.js';
-import { formatNumber, onLanguageChange, t } from './i18n.js';
+import { formatNumber, language, onLanguageChange, t } from './i18n.js';
 import { IDM_STATUSES, villageFillLayers } from './mapStyle.js';
 import { COMPARE_A_COLOR, COMPARE_B_COLOR, PILOT_COLOR, PINNED_COLOR, PlanOverlay, REACH_COLOR } from './planOverlay.js';
 import { state, writeHash } from './share.js';
@@ -48,7 +48,7 @@ export class Planner {
     this.drawnListeners = [];
     this.areas = { kabupaten: new Map(), kecamatan: new Map() };
     this.root = $('#panel-plan-body');
-    onLanguageChange(() => this.render());
+    onLanguageChange(() => { this.render(); this.relabelWarnings(); });
     map.on('idle', () => this.collectAreas());
   }
 
@@ -139,7 +139,7 @@ export class Planner {
     this.error = null;
     this.render();
     try {
-      const run = await postJson('planner/runs', body);
+      const run = await postJson(`planner/runs?lang=${language()}`, body);
       this.previous = this.run;
       this.effect = this.previous ? difference(this.previous, run) : null;
       this.scenario = null;
@@ -149,6 +149,23 @@ export class Planner {
     } finally {
       this.busy = false;
       this.render();
+    }
+  }
+
+  /**
+   * The server writes a run's warnings in the language asked for; after a language switch the same parameters are run
+   * again (the planner is deterministic) and only the warnings are taken over.
+   */
+  async relabelWarnings() {
+    const run = this.run;
+    if (!run || this.scenario || !(run.warnings ?? []).length || !run.parameters) return;
+    try {
+      const again = await postJson(`planner/runs?lang=${language()}`, run.parameters);
+      if (this.run !== run) return;
+      run.warnings = again.warnings;
+      this.render();
+    } catch {
+      // The list keeps its warnings in the previous language; the next run is in the new one.
     }
   }
 
@@ -365,7 +382,9 @@ export class Planner {
       })),
       run.exact ? h('p', { class: 'muted' }, t('plan.exact', { gap: formatNumber(run.exact.gapPercent, 1) })) : null,
       this.effect ? h('p', { class: 'effect' }, this.effect) : null,
-      (run.warnings ?? []).length ? h('ul', { class: 'warnings' }, run.warnings.map((w) => h('li', {}, w))) : null,
+      (run.warnings ?? []).length ? h('div', { class: 'warnings', role: 'alert' },
+        h('strong', {}, t('plan.warnings')),
+        h('ul', {}, run.warnings.map((w) => h('li', { 'data-code': w.code ?? '', 'data-criterion': w.criterion ?? '' }, w.message ?? w)))) : null,
       h('ol', { class: 'pilot-list' }, run.selected.map((p) => this.pilotItem(p))),
       (run.runnersUp ?? []).length ? h('details', { class: 'runners-up' },
         h('summary', {}, t('plan.runnersUp', { n: run.runnersUp.length })),
@@ -391,7 +410,12 @@ export class Planner {
           class: 'segment', title: `${t(`criterion.${c.criterion}`)}: ${formatNumber(c.contribution, 3)}`,
           style: { width: `${Math.max(0, c.contribution) * 100}%`, background: CRITERION_COLORS[c.criterion] ?? '#868e96' },
         }))),
+      h('ul', { class: 'value-sources', 'aria-label': t('plan.sources') },
+        contributions.filter((c) => c.weight > 0 || (c.source ?? 'measured') !== 'measured').map((c) => h('li', {
+          class: `source source-${c.source ?? 'measured'}`, 'data-criterion': c.criterion, 'data-source': c.source ?? 'measured',
+        }, `${t(`criterion.${c.criterion}`)}: ${t(`plan.source.${c.source ?? 'measured'}`, { level: c.fromLevel ?? '' })}`))),
       h('div', { class: 'pilot-meta' },
+        p.rankBand ? h('span', { class: 'tie' }, t('plan.tie', { from: p.rankBand[0], to: p.rankBand[1] })) : null,
         stability === null ? null : h('span', { class: 'stability' }, t('plan.stability', { pct: stability }),
           h('meter', { min: 0, max: 100, low: 50, high: 80, optimum: 100, value: stability, 'aria-label': t('plan.stabilityLabel') })),
         p.reached !== undefined ? h('span', {}, t('plan.reached', { n: p.reached })) : null,

@@ -23,7 +23,7 @@ public class BaritoKualaPlannerTests(PostgisDatabase db) : IClassFixture<Postgis
         using var response = await client.PostAsync("/planner/runs", new StringContent("""
             {
               "method": "reach", "k": 10,
-              "criteria": [ { "criterion": "poverty_rate", "weight": 1 },
+              "criteria": [ { "criterion": "poverty_rate", "weight": 1, "missing": "parent" },
                             { "criterion": "distance_to_seat", "weight": 2, "direction": "benefit" } ],
               "area": { "kabupaten": ["63.04"] },
               "constraints": { "maxPerKecamatan": 1, "minDistanceKm": 8 },
@@ -53,7 +53,9 @@ public class BaritoKualaPlannerTests(PostgisDatabase db) : IClassFixture<Postgis
             Assert.Equal(s.GetProperty("score").GetDouble(), contributions.Sum(c => c.GetProperty("contribution").GetDouble()), 9);
             var poverty = contributions.Single(c => c.GetProperty("criterion").GetString() == "poverty_rate");
             Assert.Equal(5.11, poverty.GetProperty("value").GetDouble(), 6);
-            Assert.Equal("kabupaten rate", poverty.GetProperty("note").GetString());
+            Assert.Equal("inherited", poverty.GetProperty("source").GetString());
+            Assert.Equal("kabupaten", poverty.GetProperty("fromLevel").GetString());
+            Assert.Equal("kabupaten value", poverty.GetProperty("note").GetString());
             Assert.InRange(s.GetProperty("stability").GetDouble(), 0, 1);
             Assert.True(s.GetProperty("reached").GetInt32() >= 1);
         }
