@@ -21,6 +21,12 @@ public static class PlanValidator
     public const int MaxDraws = 1000;
     public const int MaxRunnersUp = 50;
 
+    /// <summary>Most vertices in an area polygon: checked before the polygon is validated, which costs more per vertex.</summary>
+    public const int MaxAreaVertices = 20_000;
+
+    /// <summary>Most polygons in an area MultiPolygon (validating one compares its parts pairwise).</summary>
+    public const int MaxAreaParts = 500;
+
     private static readonly JsonSerializerOptions GeoJsonOptions = new() { Converters = { new GeoJsonConverterFactory() } };
 
     /// <summary>Validates; throws <see cref="PlanValidationException"/> listing every problem.</summary>
@@ -338,6 +344,13 @@ public static class PlanValidator
         if (geometry is not (Polygon or MultiPolygon) || geometry.IsEmpty)
         {
             errors.Add(new("area.polygon", "The polygon must be a WKT POLYGON/MULTIPOLYGON string or a GeoJSON Polygon/MultiPolygon object in EPSG:4326."));
+            return null;
+        }
+        if (geometry.NumPoints > MaxAreaVertices || geometry.NumGeometries > MaxAreaParts)
+        {
+            errors.Add(new("area.polygon",
+                $"The area has {geometry.NumPoints} vertices in {geometry.NumGeometries} polygon(s); at most {MaxAreaVertices} vertices in {MaxAreaParts} polygons are accepted. " +
+                "Simplify the outline, or give the area as kabupaten/kecamatan codes."));
             return null;
         }
         var env = geometry.EnvelopeInternal;

@@ -37,7 +37,7 @@ public static class Planner
         if (parameters.Method == PlanMethod.Reach)
         {
             reach = new ReachProblem(ctx);
-            outcome = ReachSelector.Select(reach, demand, scores);
+            outcome = ReachSelector.Select(reach, demand, scores, cancellationToken: cancellationToken);
             if (parameters.Weighting == ReachWeighting.Poverty && candidates.Any(v => v.PovertyRate is null))
                 warnings.Add($"{candidates.Count(v => v.PovertyRate is null)} villages have no poverty rate and count 0 in the poverty-weighted reach.");
         }

@@ -21,12 +21,14 @@ builder.Services.AddDesaGisPlanner();
 builder.Services.AddDesaGisExports();
 builder.Services.AddDesaGisTiles();
 builder.Services.AddDesaGisOws();
+builder.Services.AddDesaGisCostControl();
 
 var app = builder.Build();
 
 app.UseDesaGisErrorHandling();
 app.UseDesaGisHttp();
 app.UseDesaGisSecurity();
+app.UseDesaGisCostControl();
 
 app.MapHealthEndpoints();
 app.MapAccountEndpoints();

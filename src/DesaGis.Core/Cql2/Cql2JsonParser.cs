@@ -58,6 +58,7 @@ public static class Cql2JsonParser
                 Count(op, args, 2);
                 if (args[1].ValueKind != JsonValueKind.Array || args[1].GetArrayLength() == 0)
                     throw new CqlException("The second argument of \"in\" must be a non-empty array of values.");
+                if (args[1].GetArrayLength() > CqlLimits.MaxInValues) throw CqlLimits.TooManyInValues();
                 return new CqlIn(Operand(args[0]), args[1].EnumerateArray().Select(Operand).ToList());
             case "isnull":
                 Count(op, args, 1);
@@ -107,7 +108,11 @@ public static class Cql2JsonParser
                     return new CqlGeometry(BoxGeometry.Create(bbox.EnumerateArray().Select(v => v.GetDouble()).ToList(), "The bbox literal"));
                 }
                 if (e.TryGetProperty("type", out _) && (e.TryGetProperty("coordinates", out _) || e.TryGetProperty("geometries", out _)))
-                    return new CqlGeometry(GeoJsonGeometryReader.Read(e));
+                {
+                    var geometry = GeoJsonGeometryReader.Read(e);
+                    CqlLimits.CheckGeometry(geometry, "in the filter");
+                    return new CqlGeometry(geometry);
+                }
                 if (e.TryGetProperty("date", out _) || e.TryGetProperty("timestamp", out _) || e.TryGetProperty("interval", out _))
                     throw new CqlException("Temporal literals (date, timestamp, interval) are not supported: the published properties hold years as integers; compare them as numbers.");
                 if (e.TryGetProperty("op", out var op) && op.ValueKind == JsonValueKind.String)

@@ -155,7 +155,13 @@ public sealed class Cql2TextParser
             Next();
             Expect(CqlTokenKind.LeftParen, "'(' to start the IN list");
             var list = new List<CqlOperand> { ParseOperand() };
-            while (Peek.Kind == CqlTokenKind.Comma) { Next(); list.Add(ParseOperand()); }
+            while (Peek.Kind == CqlTokenKind.Comma)
+            {
+                // Counted as the list is read: a 12,000-value list stops at value 1,001.
+                if (list.Count >= CqlLimits.MaxInValues) throw CqlLimits.TooManyInValues();
+                Next();
+                list.Add(ParseOperand());
+            }
             Expect(CqlTokenKind.RightParen, "',' or ')' in the IN list");
             result = new CqlIn(value, list);
         }
@@ -262,6 +268,7 @@ public sealed class Cql2TextParser
         try
         {
             var geometry = new WKTReader().Read(wkt);
+            CqlLimits.CheckGeometry(geometry, $"at position {first.Start}");
             if (!geometry.IsValid && geometry is Polygon or MultiPolygon)
                 geometry = NetTopologySuite.Geometries.Utilities.GeometryFixer.Fix(geometry);
             return geometry;

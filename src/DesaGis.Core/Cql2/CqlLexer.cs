@@ -16,6 +16,8 @@ public static class CqlLexer
         int i = 0;
         while (i < text.Length)
         {
+            if (tokens.Count >= CqlLimits.MaxTokens)
+                throw new CqlException($"The filter has more than {CqlLimits.MaxTokens} tokens (values, names and punctuation); simplify it or split it over several requests.");
             char c = text[i];
             if (char.IsWhiteSpace(c)) { i++; continue; }
             int start = i;

@@ -32,9 +32,15 @@ public static class CqlValidator
                 Compatible(t, TypeOf(between.High, layer), between.ToString());
                 break;
             case CqlIn @in:
+                // The size first, and the list's text only when there is an error to describe: rebuilding it per item
+                // made a long list cost quadratic time.
+                if (@in.List.Count > CqlLimits.MaxInValues) throw CqlLimits.TooManyInValues();
                 var vt = TypeOf(@in.Value, layer);
-                foreach (var item in @in.List) Compatible(vt, TypeOf(item, layer), @in.ToString());
-                if (@in.List.Count > 1000) throw new CqlException("An IN list may hold at most 1000 values.");
+                foreach (var item in @in.List)
+                {
+                    var it = TypeOf(item, layer);
+                    if (it != vt) Compatible(vt, it, @in.ToString());
+                }
                 break;
             case CqlIsNull isNull:
                 TypeOf(isNull.Value, layer, allowGeometry: true);

@@ -6,4 +6,7 @@ public sealed class FeatureQueryException(string parameter, string message, Feat
 {
     public string Parameter { get; } = parameter;
     public FeatureQueryErrorKind Kind { get; } = kind;
+
+    /// <summary>The message in Bahasa Indonesia, where one is written (the <see cref="Exception.Message"/> is English).</summary>
+    public string? IndonesianMessage { get; init; }
 }

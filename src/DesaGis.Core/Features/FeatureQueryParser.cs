@@ -13,7 +13,7 @@ public static class FeatureQueryParser
     /// <summary>Parameter names of OGC API Features Parts 1–3 that this server understands.</summary>
     public static readonly IReadOnlySet<string> KnownParameters = new HashSet<string>(StringComparer.Ordinal)
     {
-        "f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "properties", "sortby", "filter", "filter-lang", "filter-crs",
+        "f", "limit", "offset", "bbox", "bbox-crs", "crs", "datetime", "properties", "sortby", "filter", "filter-lang", "filter-crs", "lang",
     };
 
     /// <summary>Parses the query; <paramref name="parameters"/> maps each parameter name to its (first) value.</summary>
@@ -27,7 +27,12 @@ public static class FeatureQueryParser
             if (property is null || !property.Queryable)
                 throw new FeatureQueryException(name,
                     $"Unknown parameter '{Shorten(name)}'. Use one of {string.Join(", ", KnownParameters)}, or a queryable property " +
-                    $"of '{layer.Id}' for an equality filter: {string.Join(", ", layer.Properties.Where(p => p.Queryable).Select(p => p.Name))}.");
+                    $"of '{layer.Id}' for an equality filter: {string.Join(", ", layer.Properties.Where(p => p.Queryable).Select(p => p.Name))}.")
+                {
+                    IndonesianMessage =
+                        $"Parameter '{Shorten(name)}' tidak dikenal. Gunakan salah satu dari {string.Join(", ", KnownParameters)}, atau properti " +
+                        $"'{layer.Id}' yang dapat dikueri untuk filter kesamaan: {string.Join(", ", layer.Properties.Where(p => p.Queryable).Select(p => p.Name))}.",
+                };
             filters.Add(new CqlComparison(CqlComparisonOperator.Equal, new CqlProperty(property.Name), EqualityLiteral(property, value)));
         }
 
@@ -50,8 +55,13 @@ public static class FeatureQueryParser
             }
             catch (CqlException ex)
             {
-                throw new FeatureQueryException("filter", "The filter is not valid: " + ex.Message, FeatureQueryErrorKind.Filter);
+                // The parser's message names the position and the fix; it is written in English only.
+                throw new FeatureQueryException("filter", "The filter is not valid: " + ex.Message, FeatureQueryErrorKind.Filter)
+                {
+                    IndonesianMessage = "Filter tidak valid (rincian dalam bahasa Inggris): " + ex.Message,
+                };
             }
+            CheckDomain(filter, filterCrs);
             filters.Add(filter);
         }
         else if (Get(parameters, "filter-lang") is { } lang && lang is not ("cql2-text" or "cql2-json"))
@@ -83,9 +93,15 @@ public static class FeatureQueryParser
         {
             // An absurdly large number is still a request for "as many as you serve".
             if (text.Trim().All(char.IsAsciiDigit) && text.Trim().Length > 0) return FeatureLimits.Maximum;
-            throw new FeatureQueryException("limit", $"limit '{Shorten(text)}' is not an integer; give a number from 1 to {FeatureLimits.Maximum} (larger values are reduced to {FeatureLimits.Maximum}).");
+            throw new FeatureQueryException("limit", $"limit '{Shorten(text)}' is not an integer; give a number from 1 to {FeatureLimits.Maximum} (larger values are reduced to {FeatureLimits.Maximum}).")
+            {
+                IndonesianMessage = $"limit '{Shorten(text)}' bukan bilangan bulat; berikan angka 1 sampai {FeatureLimits.Maximum} (nilai lebih besar dikurangi menjadi {FeatureLimits.Maximum}).",
+            };
         }
-        if (n < 1) throw new FeatureQueryException("limit", $"limit must be at least 1 (got {n}); the default is {FeatureLimits.Default}, the maximum {FeatureLimits.Maximum}.");
+        if (n < 1) throw new FeatureQueryException("limit", $"limit must be at least 1 (got {n}); the default is {FeatureLimits.Default}, the maximum {FeatureLimits.Maximum}.")
+        {
+            IndonesianMessage = $"limit paling sedikit 1 (diberikan {n}); bawaannya {FeatureLimits.Default}, paling banyak {FeatureLimits.Maximum}.",
+        };
         return (int)Math.Min(n, FeatureLimits.Maximum);
     }
 
@@ -93,7 +109,10 @@ public static class FeatureQueryParser
     {
         if (text is null) return 0;
         if (!long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 0)
-            throw new FeatureQueryException("offset", $"offset '{Shorten(text)}' is not a whole number of 0 or more; it counts the features to skip.");
+            throw new FeatureQueryException("offset", $"offset '{Shorten(text)}' is not a whole number of 0 or more; it counts the features to skip.")
+            {
+                IndonesianMessage = $"offset '{Shorten(text)}' bukan bilangan bulat 0 atau lebih; offset menghitung objek yang dilewati.",
+            };
         return n;
     }
 
@@ -104,7 +123,10 @@ public static class FeatureQueryParser
         var text = Get(p, name);
         if (text is null) return CrsRegistry.Crs84;
         return CrsRegistry.Resolve(text) ?? throw new FeatureQueryException(name,
-            $"{name} '{Shorten(text)}' is not supported. Supported: {CrsRegistry.Describe()}.", FeatureQueryErrorKind.Crs);
+            $"{name} '{Shorten(text)}' is not supported. Supported: {CrsRegistry.Describe()}.", FeatureQueryErrorKind.Crs)
+        {
+            IndonesianMessage = $"{name} '{Shorten(text)}' tidak didukung. Yang didukung: {CrsRegistry.Describe()}.",
+        };
     }
 
     private static BoundingBox? Bbox(string? text, CrsDefinition crs)
@@ -112,7 +134,10 @@ public static class FeatureQueryParser
         if (text is null) return null;
         // Only longitude/latitude boxes may cross the antimeridian; in projected CRSs min > max is an error.
         if (!BoundingBox.TryParse(text, out var box, out var error, allowAntimeridian: crs.Geographic))
-            throw new FeatureQueryException("bbox", error + " Example: bbox=114.4,-3.4,114.9,-2.9 (CRS84: minLon,minLat,maxLon,maxLat).");
+            throw new FeatureQueryException("bbox", error + " Example: bbox=114.4,-3.4,114.9,-2.9 (CRS84: minLon,minLat,maxLon,maxLat).")
+            {
+                IndonesianMessage = $"bbox '{Shorten(text)}' tidak valid: berikan empat angka minBujur,minLintang,maksBujur,maksLintang, mis. bbox=114.4,-3.4,114.9,-2.9 (CRS84).",
+            };
         if (crs.LatitudeFirst)
         {
             // minLat,minLon,maxLat,maxLon: checked as such, then carried in lon/lat order.
@@ -122,10 +147,51 @@ public static class FeatureQueryParser
         }
         if (crs.Geographic && (Math.Abs(box.MinY) > 90 || Math.Abs(box.MaxY) > 90 || Math.Abs(box.MinX) > 180 || Math.Abs(box.MaxX) > 180))
             throw new FeatureQueryException("bbox",
-                $"The bbox {text} lies outside the world (longitude −180…180, latitude −90…90). " +
-                (crs.LatitudeFirst ? $"In {crs.Uri} the order is minLat,minLon,maxLat,maxLon." : "In CRS84 the order is minLon,minLat,maxLon,maxLat."));
+                $"The bbox {Shorten(text)} lies outside the world (longitude −180…180, latitude −90…90). " +
+                (crs.LatitudeFirst ? $"In {crs.Uri} the order is minLat,minLon,maxLat,maxLon." : "In CRS84 the order is minLon,minLat,maxLon,maxLat."))
+            {
+                IndonesianMessage = $"bbox {Shorten(text)} berada di luar dunia (bujur −180…180, lintang −90…90). " +
+                    (crs.LatitudeFirst ? $"Dalam {crs.Uri} urutannya minLintang,minBujur,maksLintang,maksBujur." : "Dalam CRS84 urutannya minBujur,minLintang,maksBujur,maksLintang."),
+            };
+        if (!crs.Geographic && !crs.Accepts(box))
+            throw OutsideDomain("bbox", crs, "bbox-crs");
         return box;
     }
+
+    /// <summary>
+    /// Refuses filter geometries outside the filter CRS's area before the database is asked to project them (PROJ
+    /// refuses points far outside a UTM zone).
+    /// </summary>
+    public static void CheckDomain(CqlExpression filter, CrsDefinition crs)
+    {
+        if (crs.Geographic) return;
+        foreach (var geometry in Geometries(filter))
+        {
+            var e = geometry.EnvelopeInternal;
+            if (!e.IsNull && !crs.Accepts(new BoundingBox(e.MinX, e.MinY, e.MaxX, e.MaxY)))
+                throw OutsideDomain("filter", crs, "filter-crs");
+        }
+    }
+
+    private static IEnumerable<NetTopologySuite.Geometries.Geometry> Geometries(CqlExpression e) => e switch
+    {
+        CqlAnd and => and.Operands.SelectMany(Geometries),
+        CqlOr or => or.Operands.SelectMany(Geometries),
+        CqlNot not => Geometries(not.Operand),
+        CqlSpatial s => new[] { s.Left, s.Right }.OfType<CqlGeometry>().Select(g => g.Geometry),
+        _ => [],
+    };
+
+    private static FeatureQueryException OutsideDomain(string parameter, CrsDefinition crs, string crsParameter) =>
+        new(parameter,
+            $"The {parameter} lies outside the area of {crsParameter} {crs.Uri} ({crs.Title}), which accepts {crs.DescribeDomain()}. " +
+            $"Give coordinates within that area, or use another CRS (e.g. {crsParameter}={CrsRegistry.Crs84Uri} with longitude/latitude).",
+            FeatureQueryErrorKind.Crs)
+        {
+            IndonesianMessage =
+                $"{parameter} berada di luar wilayah {crsParameter} {crs.Uri} ({crs.Title}), yang menerima {crs.DescribeDomainIndonesian()}. " +
+                $"Berikan koordinat di dalam wilayah itu, atau gunakan CRS lain (mis. {crsParameter}={CrsRegistry.Crs84Uri} dengan bujur/lintang).",
+        };
 
     private static IReadOnlyList<LayerProperty>? Properties(LayerDefinition layer, string? text)
     {
@@ -134,7 +200,10 @@ public static class FeatureQueryParser
         foreach (var raw in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var p = layer.FindProperty(raw) ?? throw new FeatureQueryException("properties",
-                $"'{Shorten(raw)}' is not a property of '{layer.Id}'. Properties: {string.Join(", ", layer.Properties.Select(x => x.Name))}.");
+                $"'{Shorten(raw)}' is not a property of '{layer.Id}'. Properties: {string.Join(", ", layer.Properties.Select(x => x.Name))}.")
+            {
+                IndonesianMessage = $"'{Shorten(raw)}' bukan properti '{layer.Id}'. Propertinya: {string.Join(", ", layer.Properties.Select(x => x.Name))}.",
+            };
             if (!list.Contains(p)) list.Add(p);
         }
         return list;
@@ -157,7 +226,10 @@ public static class FeatureQueryParser
             var p = layer.FindProperty(term);
             if (p is null || !p.Queryable)
                 throw new FeatureQueryException("sortby",
-                    $"Cannot sort by '{Shorten(term)}': it is not a queryable property of '{layer.Id}'. Sortable: {string.Join(", ", layer.Properties.Where(x => x.Queryable).Select(x => x.Name))}.");
+                    $"Cannot sort by '{Shorten(term)}': it is not a queryable property of '{layer.Id}'. Sortable: {string.Join(", ", layer.Properties.Where(x => x.Queryable).Select(x => x.Name))}.")
+                {
+                    IndonesianMessage = $"Tidak dapat mengurutkan menurut '{Shorten(term)}': bukan properti '{layer.Id}' yang dapat dikueri. Yang dapat diurutkan: {string.Join(", ", layer.Properties.Where(x => x.Queryable).Select(x => x.Name))}.",
+                };
             if (keys.Any(k => k.Property == p))
                 throw new FeatureQueryException("sortby", $"sortby names '{term}' twice.");
             keys.Add(new SortKey(p, descending));

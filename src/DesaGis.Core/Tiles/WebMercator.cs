@@ -42,6 +42,19 @@ public static class WebMercator
         return TileCoord.Create(zoom, Math.Clamp(tx, 0, n - 1), Math.Clamp(ty, 0, n - 1));
     }
 
+    /// <summary>How many tiles of the zoom levels <paramref name="minZoom"/>…<paramref name="maxZoom"/> cover a lon/lat box.</summary>
+    public static long CountTiles(BoundingBox lonLat, int minZoom, int maxZoom)
+    {
+        long count = 0;
+        for (int z = minZoom; z <= maxZoom; z++)
+        {
+            var nw = TileAt(lonLat.MinX, lonLat.MaxY, z);
+            var se = TileAt(lonLat.MaxX, lonLat.MinY, z);
+            count += (long)(Math.Abs(se.X - nw.X) + 1) * (Math.Abs(se.Y - nw.Y) + 1);
+        }
+        return count;
+    }
+
     /// <summary>All tiles at a zoom that intersect a lon/lat box, row by row.</summary>
     public static IEnumerable<TileCoord> TilesCovering(BoundingBox lonLat, int zoom)
     {

@@ -24,7 +24,7 @@ internal static class ReachSelector
         return c != 0 ? c : a.Index.CompareTo(b.Index);
     });
 
-    public static SelectionOutcome Select(ReachProblem problem, double[] weights, double[] scores, bool improve = true)
+    public static SelectionOutcome Select(ReachProblem problem, double[] weights, double[] scores, bool improve = true, CancellationToken cancellationToken = default)
     {
         var ctx = problem.Context;
         int n = ctx.Count, k = ctx.Parameters.K;
@@ -45,6 +45,9 @@ internal static class ReachSelector
         var blockedNow = new List<int>();
         while (state.Constraints.Chosen.Count < k && queue.TryDequeue(out var entry, out _))
         {
+            // One pick with its improvement can take milliseconds on large radii: a cancelled run stops here, not
+            // only between robustness draws.
+            cancellationToken.ThrowIfCancellationRequested();
             int j = entry.Index;
             if (state.IsChosen[j]) continue;
             if (state.Constraints.Blocks(j) is { } why) { blocked[j] = why; blockedNow.Add(j); continue; }

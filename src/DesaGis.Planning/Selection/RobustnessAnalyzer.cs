@@ -32,7 +32,7 @@ internal static class RobustnessAnalyzer
             {
                 var perturbed = new double[demand.Length];
                 for (int i = 0; i < demand.Length; i++) perturbed[i] = demand[i] * Factor(rng, p.Perturbation);
-                outcome = ReachSelector.Select(reach, perturbed, scores);
+                outcome = ReachSelector.Select(reach, perturbed, scores, cancellationToken: cancellationToken);
             }
             int overlap = 0;
             foreach (int i in outcome.Chosen)

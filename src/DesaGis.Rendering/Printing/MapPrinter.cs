@@ -78,7 +78,10 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
             });
         }
         var options = request.Options.Sources.Count > 0 ? request.Options : request.Options with { Sources = SourcesOf(Style) };
-        var pageProgress = progress is null ? null : new PageProgress(progress, pages.Count);
+        // Drawing is synchronous; the page-by-page progress is where a cancelled request (its client gone, its time
+        // budget spent) stops an atlas of hundreds of pages.
+        var pageProgress = new PageProgress(progress, pages.Count, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         new MapDocumentRenderer(Style).Render(pages, options, output, pageProgress);
         return pages.Count;
     }
@@ -89,8 +92,12 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
             : DefaultSources;
 
     // Pages are the last 70 % of the work; reported synchronously, page by page.
-    private sealed class PageProgress(IProgress<double> target, int pages) : IProgress<int>
+    private sealed class PageProgress(IProgress<double>? target, int pages, CancellationToken cancellationToken) : IProgress<int>
     {
-        public void Report(int value) => target.Report(0.3 + 0.7 * value / pages);
+        public void Report(int value)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            target?.Report(0.3 + 0.7 * value / pages);
+        }
     }
 }

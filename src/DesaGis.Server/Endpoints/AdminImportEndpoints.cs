@@ -28,6 +28,7 @@ public static class AdminImportEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery()
+            .WithMetadata(UploadBody.Instance)
             .RequireAuthorization(Policies.Admin);
         return app;
     }
@@ -53,9 +54,17 @@ public static class AdminImportEndpoints
         {
             form = await http.ReadFormAsync(ct);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException && !ct.IsCancellationRequested)
         {
-            return Problems.BadRequest($"The upload could not be read: {ex.Message}", ProblemTypes.InvalidBody);
+            // A multipart body cut short (or otherwise broken) is the upload's fault, not the server's.
+            return ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                ? Problems.Create(StatusCodes.Status413PayloadTooLarge, ProblemTypes.PayloadTooLarge, "Upload too large", new LocalizedText(
+                    "Berkas unggahan melebihi batas ukuran (lihat docs/limits.md). Bagi berkas menjadi beberapa bagian atau impor dengan 'desagis import'.",
+                    "The upload is over the size limit (see docs/limits.md). Split the file, or import it on the server with 'desagis import'."))
+                : Problems.BadRequest(new LocalizedText(
+                    "Unggahan tidak dapat dibaca (terpotong atau bukan multipart/form-data yang valid). Kirim ulang seluruh berkas dalam bagian bernama 'file'.",
+                    "The upload could not be read (cut short, or not valid multipart/form-data). Send the whole file again in a part named 'file'."),
+                    ProblemTypes.InvalidBody);
         }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)

@@ -18,9 +18,15 @@ public static class ExportEndpoints
     public const string PngMediaType = "image/png";
     public const string ZipMediaType = "application/zip";
 
+    /// <summary>
+    /// Most vector tiles one offline package may hold (zoom 6–14): each is a query, so the area's size sets the cost.
+    /// About a 2.5° × 2.5° area near the equator (a large kabupaten).
+    /// </summary>
+    public const long MaxPackageTiles = 20_000;
+
     public static IEndpointRouteBuilder MapExportEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/export").WithTags("Exports");
+        var group = app.MapGroup("/export").WithTags("Exports").WithMetadata(new ExpensiveWork(CostClass.Export));
         group.MapGet("/map", GetMapAsync).WithName("ExportMap");
         group.MapPost("/map", PostMapAsync).WithName("ExportMapFromBody");
         group.MapGet("/data/{collection}", GetDataAsync).WithName("ExportData");
@@ -117,8 +123,11 @@ public static class ExportEndpoints
         var parameters = ExportMapParameters.FromQuery(http.Request.Query);
         var area = parameters.ToArea(out var error);
         if (area is null) return Problems.BadRequest(error!);
+        // The cheap check first (a bbox's size needs no query), then the resolved area's tile count.
+        if (area.Box is { } box && PackageTooLarge(box) is { } early) return early;
         var resolved = await source.ResolveAsync(area, ct);
         if (resolved is null) return Problems.NotFound(new UnknownAreaException(area).Message);
+        if (PackageTooLarge(resolved.Extent) is { } refused) return refused;
         var today = Today(clock);
         var print = new MapPrintRequest
         {
@@ -131,6 +140,21 @@ public static class ExportEndpoints
         output.Position = 0;
         return TypedResults.File(output, ZipMediaType, $"desagis_{area.Slug}.zip");
     }
+
+    /// <summary>A 400 saying the limit when an area's package would hold more than <see cref="MaxPackageTiles"/> tiles.</summary>
+    private static IResult? PackageTooLarge(Core.BoundingBox extent)
+    {
+        long tiles = Core.Tiles.WebMercator.CountTiles(extent, OfflinePackageWriter.MinZoom, OfflinePackageWriter.MaxZoom);
+        if (tiles <= MaxPackageTiles) return null;
+        return Problems.Create(StatusCodes.Status400BadRequest, ProblemTypes.TooExpensive, "Area too large for a package", new LocalizedText(
+            $"Paket luring untuk area ini memerlukan {N(tiles)} ubin (zoom {OfflinePackageWriter.MinZoom}–{OfflinePackageWriter.MaxZoom}); paling banyak {N(MaxPackageTiles)} " +
+            "(sekitar 2,5° × 2,5°). Pilih area yang lebih kecil: sebuah kabupaten, kecamatan, atau bbox yang lebih kecil.",
+            $"An offline package of this area needs {N(tiles)} tiles (zoom {OfflinePackageWriter.MinZoom}–{OfflinePackageWriter.MaxZoom}); at most {N(MaxPackageTiles)} " +
+            "are made (about 2.5° × 2.5°). Choose a smaller area: a kabupaten, a kecamatan or a smaller bbox."),
+            new Dictionary<string, object?> { ["tiles"] = tiles, ["maxTiles"] = MaxPackageTiles });
+    }
+
+    private static string N(long n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

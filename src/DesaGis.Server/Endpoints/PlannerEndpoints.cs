@@ -26,7 +26,8 @@ public static class PlannerEndpoints
             .Accepts<PlanRequest>("application/json")
             .Produces<PlanResult>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireAuthorization(Policies.Planner);
+            .RequireAuthorization(Policies.Planner)
+            .WithMetadata(new ExpensiveWork(CostClass.Plan));
         group.MapGet("/runs/{id}", GetRun).WithName("GetPlannerRun")
             .WithSummary("A recent run's result (the newest runs are kept in memory; save a scenario to keep one).")
             .Produces<PlanResult>()
@@ -40,7 +41,8 @@ public static class PlannerEndpoints
             .Accepts<SaveScenarioRequest>("application/json")
             .Produces<Scenario>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .RequireAuthorization(Policies.Planner);
+            .RequireAuthorization(Policies.Planner)
+            .WithMetadata(new ExpensiveWork(CostClass.Plan));
         group.MapGet("/scenarios/compare", CompareScenariosAsync).WithName("ComparePlannerScenarios")
             .WithSummary("Two scenarios side by side: which pilots differ and why.")
             .Produces<ScenarioComparison>()
@@ -172,6 +174,8 @@ public static class PlannerEndpoints
             try
             {
                 var villages = await PlannerVillageLoader.LoadAsync(dataSource, parameters, ct);
+                // Refused before it runs when its size says it would hold a core for long.
+                PlanCost.Check(parameters, villages);
                 // Off the request thread; cancellation is checked between robustness draws.
                 var result = await Task.Run(() => DesaGis.Planning.Planner.Run(parameters, villages, ct), ct);
                 return (result, null);

@@ -59,10 +59,13 @@ public static class ViewerEndpoints
         // PhysicalFileProvider refuses paths that leave its root (.., absolute paths), so a request cannot reach
         // anything outside dist/.
         using var files = new PhysicalFileProvider(dist);
-        var file = files.GetFileInfo(path);
-        if (!file.Exists || file.IsDirectory || file.PhysicalPath is null)
+        // A path ending in '/' names a folder, and the viewer serves no folder listings (only /viewer/ itself).
+        var file = path.EndsWith('/') || path.Contains('\\') ? null : files.GetFileInfo(path);
+        if (file is null || !file.Exists || file.IsDirectory || file.PhysicalPath is null)
         {
-            return Problems.NotFound($"The viewer has no file '{Problems.Shorten(path)}'. Open {BasePath}/ to start the viewer.");
+            return Problems.Create(StatusCodes.Status404NotFound, ProblemTypes.NotFound, "Not found", new LocalizedText(
+                $"Penampil tidak memiliki berkas '{Problems.Shorten(path)}'. Buka {BasePath}/ untuk memulai penampil.",
+                $"The viewer has no file '{Problems.Shorten(path)}'. Open {BasePath}/ to start the viewer."));
         }
 
         if (!ContentTypes.TryGetContentType(file.Name, out var contentType)) contentType = "application/octet-stream";

@@ -6,6 +6,8 @@ using DesaGis.Server.Ogc;
 using DesaGis.Server.Ows;
 using DesaGis.Server.Security;
 
+using DesaGis.Server.Http;
+
 namespace DesaGis.Server.Endpoints;
 
 /// <summary>
@@ -19,8 +21,21 @@ public static class WfsEndpoints
     public static IEndpointRouteBuilder MapWfsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/wfs", ["GET", "POST"], WfsAsync).WithTags("OGC WMS / WFS").WithName("Wfs")
-            .WithSummary("OGC Web Feature Service 2.0.0 / 1.1.0 (GetCapabilities, DescribeFeatureType, GetFeature)");
+            .WithSummary("OGC Web Feature Service 2.0.0 / 1.1.0 (GetCapabilities, DescribeFeatureType, GetFeature)")
+            .WithMetadata(new ExpensiveWork(CostClass.Ows, IsLargeGetFeature));
         return app;
+    }
+
+    /// <summary>GetFeature answers of more features than this (or unbounded ones) are expensive work.</summary>
+    public const int LargeFeatureCount = 1000;
+
+    /// <summary>A GetFeature without a COUNT (MAXFEATURES) of at most <see cref="LargeFeatureCount"/>.</summary>
+    public static bool IsLargeGetFeature(HttpRequest request)
+    {
+        if (!string.Equals(request.Query["REQUEST"], "GetFeature", StringComparison.OrdinalIgnoreCase)) return false;
+        string? count = request.Query["COUNT"].FirstOrDefault() ?? request.Query["MAXFEATURES"].FirstOrDefault();
+        if (string.Equals(request.Query["RESULTTYPE"], "hits", StringComparison.OrdinalIgnoreCase)) return false;
+        return !(long.TryParse(count, out var n) && n is > 0 and <= LargeFeatureCount);
     }
 
     public static async Task WfsAsync(HttpContext http, LinkBuilder links, LayerCatalog catalog, CollectionExtents extents, FeatureStore store,

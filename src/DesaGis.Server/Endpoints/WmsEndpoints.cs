@@ -14,6 +14,8 @@ using DesaGis.Server.Security;
 using DesaGis.Server.Tiles;
 using NetTopologySuite.Geometries;
 
+using DesaGis.Server.Http;
+
 namespace DesaGis.Server.Endpoints;
 
 /// <summary>
@@ -27,9 +29,18 @@ public static class WmsEndpoints
     public static IEndpointRouteBuilder MapWmsEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapMethods("/wms", ["GET", "POST"], WmsAsync).WithTags("OGC WMS / WFS").WithName("Wms")
-            .WithSummary("OGC Web Map Service 1.3.0 / 1.1.1 (GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic)");
+            .WithSummary("OGC Web Map Service 1.3.0 / 1.1.1 (GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic)")
+            .WithMetadata(new ExpensiveWork(CostClass.Ows, IsLargeImage));
         return app;
     }
+
+    /// <summary>Images above this many pixels are expensive work (<see cref="CostClass.Ows"/>).</summary>
+    public const long LargeImagePixels = 1024 * 1024;
+
+    /// <summary>A GetMap of more than <see cref="LargeImagePixels"/> pixels.</summary>
+    public static bool IsLargeImage(HttpRequest request) =>
+        string.Equals(request.Query["REQUEST"], "GetMap", StringComparison.OrdinalIgnoreCase) &&
+        long.TryParse(request.Query["WIDTH"], out var w) && long.TryParse(request.Query["HEIGHT"], out var h) && w * h > LargeImagePixels;
 
     public static async Task WmsAsync(HttpContext http, LinkBuilder links, LayerCatalog catalog, WmsStyleCatalog styles, CollectionExtents extents,
         MapImageDataReader reader, WmsImageCache images, TileChangeMonitor changes, FeatureStore store, ILoggerFactory logs)

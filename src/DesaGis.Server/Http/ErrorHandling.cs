@@ -18,20 +18,14 @@ public static partial class ErrorHandling
         {
             ctx.ProblemDetails.Instance ??= ctx.HttpContext.Request.Path;
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier;
-            ctx.ProblemDetails.Type ??= ctx.ProblemDetails.Status switch
-            {
-                401 => ProblemTypes.Unauthorized,
-                403 => ProblemTypes.Forbidden,
-                404 => ProblemTypes.NotFound,
-                405 => ProblemTypes.MethodNotAllowed,
-                413 => ProblemTypes.PayloadTooLarge,
-                415 => ProblemTypes.UnsupportedMediaType,
-                429 => ProblemTypes.TooManyRequests,
-                >= 400 and < 500 => ProblemTypes.InvalidParameter,
-                _ => ProblemTypes.InternalError,
-            };
+            // The framework fills type with an RFC link for bare status codes; ours are stable URNs clients switch on.
+            if (ctx.ProblemDetails.Type is null || ctx.ProblemDetails.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+                ctx.ProblemDetails.Type = ProblemCatalog.DefaultType(ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode);
         });
         services.AddExceptionHandler<DesaGisExceptionHandler>();
+        // Parameter-binding failures throw, so they reach the exception handler with the parameter named, instead
+        // of leaving a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
 
@@ -42,29 +36,63 @@ public static partial class ErrorHandling
         return app;
     }
 
-    /// <summary>Classifies an exception into status, type, title and detail.</summary>
-    internal static (int Status, string Type, string Title, string Detail, int? RetryAfter) Classify(Exception ex) => ex switch
+    /// <summary>Classifies an exception into status, type, title and detail (in both languages).</summary>
+    internal static (int Status, string Type, string Title, LocalizedText Detail, int? RetryAfter) Classify(Exception ex) => ex switch
     {
-        BadHttpRequestException b => (b.StatusCode, b.StatusCode == 413 ? ProblemTypes.PayloadTooLarge : ProblemTypes.InvalidParameter,
-            "Bad request", b.Message, null),
-        OperationCanceledException or TimeoutException or NpgsqlException { InnerException: TimeoutException }
-            => (503, ProblemTypes.DatabaseTimeout, "The request took too long",
-                "The database did not answer in time. Narrow the request (a smaller bbox or limit) or try again shortly.", 5),
-        PostgresException { SqlState: "57014" } => (503, ProblemTypes.DatabaseTimeout, "The request took too long",
-            "The query ran past the statement timeout. Narrow the request (a smaller bbox or limit) or try again shortly.", 5),
+        BadHttpRequestException { StatusCode: 413 } => (413, ProblemTypes.PayloadTooLarge, "Request body too large", new(
+            "Isi permintaan melebihi batas untuk alamat ini (lihat docs/limits.md). Kirim isi yang lebih kecil, mis. area yang lebih kecil atau lebih sedikit objek.",
+            "The request body is over this address's limit (see docs/limits.md). Send a smaller body, e.g. a smaller area or fewer features."), null),
+        BadHttpRequestException { StatusCode: 415 } => (415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", ProblemCatalog.DefaultDetail(415), null),
+        BadHttpRequestException b => (b.StatusCode is >= 400 and < 500 ? b.StatusCode : 400, ProblemCatalog.DefaultType(b.StatusCode is >= 400 and < 500 ? b.StatusCode : 400), "Bad request", new(
+            $"Permintaan tidak dapat dibaca: {Problems.Shorten(b.Message, 200)} Periksa parameter dan isi permintaan (lihat /api.html), lalu kirim lagi.",
+            $"The request could not be read: {Problems.Shorten(b.Message, 200)} Check its parameters and body (see /api.html) and send it again."), null),
+        InvalidDataException or System.Text.Json.JsonException => (400, ProblemTypes.InvalidBody, "Invalid body", new(
+            "Isi permintaan rusak atau tidak lengkap (JSON atau unggahan multipart). Kirim ulang isi yang lengkap dan valid.",
+            "The request body is malformed or incomplete (JSON or a multipart upload). Send a complete, valid body again."), null),
+        IOException io when io.Message.Contains("Unexpected end", StringComparison.OrdinalIgnoreCase) => (400, ProblemTypes.InvalidBody, "Invalid body", new(
+            "Isi permintaan berakhir sebelum lengkap (unggahan terpotong). Kirim ulang seluruh berkas.",
+            "The request body ended before it was complete (a truncated upload). Send the whole file again."), null),
+        TimeoutException or NpgsqlException { InnerException: TimeoutException }
+            => (503, ProblemTypes.DatabaseTimeout, "The request took too long", new(
+                "Basis data tidak menjawab tepat waktu. Perkecil permintaan (bbox atau limit yang lebih kecil) atau coba lagi sebentar lagi.",
+                "The database did not answer in time. Narrow the request (a smaller bbox or limit) or try again shortly."), 5),
+        OperationCanceledException
+            => (503, ProblemTypes.RequestTimeout, "The request took too long", new(
+                "Permintaan melebihi batas waktunya. Perkecil permintaan (bbox atau limit yang lebih kecil, zoom lebih sedikit) atau coba lagi sebentar lagi.",
+                "The request ran past its time budget. Narrow it (a smaller bbox or limit, fewer zoom levels) or try again shortly."), 5),
+        PostgresException { SqlState: "57014" } => (503, ProblemTypes.DatabaseTimeout, "The request took too long", new(
+            "Kueri melebihi batas waktu basis data. Perkecil permintaan (bbox atau limit yang lebih kecil) atau coba lagi sebentar lagi.",
+            "The query ran past the statement timeout. Narrow the request (a smaller bbox or limit) or try again shortly."), 5),
         PostgresException { SqlState: var s } when s.StartsWith("57P", StringComparison.Ordinal) || s.StartsWith("08", StringComparison.Ordinal) || s == "53300"
-            => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable",
-                "The database is restarting or overloaded. Try again in a few seconds.", 5),
+            => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable", new(
+                "Basis data sedang dimulai ulang atau kelebihan beban. Coba lagi dalam beberapa detik.",
+                "The database is restarting or overloaded. Try again in a few seconds."), 5),
         PostgresException { SqlState: var s } when s.StartsWith("22", StringComparison.Ordinal) || s.StartsWith("23", StringComparison.Ordinal)
-            => (422, ProblemTypes.InvalidBody, "The data was refused",
-                "The database refused a value (" + ((PostgresException)ex).SqlState + (((PostgresException)ex).ConstraintName is { } c ? ", rule " + c : "") +
-                "): check the values' ranges and codes. Nothing was changed.", null),
+            => (422, ProblemTypes.InvalidBody, "The data was refused", new(
+                "Basis data menolak sebuah nilai (" + RuleOf((PostgresException)ex) + "): periksa rentang dan kode nilai. Tidak ada yang diubah.",
+                "The database refused a value (" + RuleOf((PostgresException)ex) + "): check the values' ranges and codes. Nothing was changed."), null),
+        // PROJ refuses coordinates far outside a projection's area; the request named them, so it is the request's fault.
+        PostgresException { SqlState: "XX000" } pg when IsProjectionError(pg.MessageText)
+            => (400, ProblemTypes.InvalidCrs, "Coordinates outside the CRS's area", new(
+                "Koordinat berada di luar wilayah CRS yang diminta, sehingga tidak dapat diproyeksikan. Berikan koordinat di dalam wilayah CRS itu (untuk zona UTM: zona itu sendiri) atau gunakan CRS84 (bujur/lintang).",
+                "The coordinates lie outside the requested CRS's area and cannot be projected. Give coordinates within that CRS's area (for a UTM zone: that zone) or use CRS84 (longitude/latitude)."), null),
+        PostgresException { SqlState: var s } when s.StartsWith("54", StringComparison.Ordinal)
+            => (400, ProblemTypes.TooExpensive, "Request over the limit", new(
+                "Permintaan terlalu besar atau terlalu rumit untuk basis data (mis. filter yang sangat bersarang). Sederhanakan permintaan.",
+                "The request is too large or too complex for the database (e.g. a deeply nested filter). Simplify it."), null),
         NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: System.Net.Sockets.SocketException }
-            => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable",
-                "The database cannot be reached right now. Try again in a few seconds.", 5),
-        _ => (500, ProblemTypes.InternalError, "Internal error",
-            "Something went wrong on the server. The error was logged; quote the traceId when reporting it.", null),
+            => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable", new(
+                "Basis data tidak dapat dihubungi saat ini. Coba lagi dalam beberapa detik.",
+                "The database cannot be reached right now. Try again in a few seconds."), 5),
+        _ => (500, ProblemTypes.InternalError, "Internal error", ProblemCatalog.DefaultDetail(500), null),
     };
+
+    private static string RuleOf(PostgresException ex) => ex.SqlState + (ex.ConstraintName is { } c ? ", rule " + c : "");
+
+    private static bool IsProjectionError(string message) =>
+        message.Contains("transform", StringComparison.OrdinalIgnoreCase) ||
+        message.Contains("projection", StringComparison.OrdinalIgnoreCase) ||
+        message.Contains("tolerance condition", StringComparison.OrdinalIgnoreCase);
 
     private sealed partial class DesaGisExceptionHandler(IProblemDetailsService problems, ILogger<DesaGisExceptionHandler> logger) : IExceptionHandler
     {
@@ -84,7 +112,11 @@ public static partial class ErrorHandling
             {
                 HttpContext = context,
                 Exception = exception,
-                ProblemDetails = new ProblemDetails { Status = status, Type = type, Title = title, Detail = detail },
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = status, Type = type, Title = title, Detail = detail.English,
+                    Extensions = { [Problems.IndonesianDetailKey] = detail.Indonesian },
+                },
             });
         }
 

@@ -26,4 +26,10 @@ public static class ProblemTypes
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string InternalError = Prefix + "internal-error";
     public const string ViewerNotBuilt = Prefix + "viewer-not-built";
+    public const string RequestTimeout = Prefix + "request-timeout";
+    public const string TooExpensive = Prefix + "over-limit";
+    public const string Busy = Prefix + "busy";
+    public const string UriTooLong = Prefix + "uri-too-long";
+    public const string HeadersTooLarge = Prefix + "headers-too-large";
+    public const string HttpVersionNotSupported = Prefix + "http-version-not-supported";
 }

@@ -7,6 +7,21 @@ public static class Problems
 {
     public const string MediaType = "application/problem+json";
 
+    /// <summary>An extension member carrying the Indonesian detail to the writer, which removes it.</summary>
+    internal const string IndonesianDetailKey = "__detail_id";
+
+    /// <summary>A problem whose detail is written in both languages; the writer picks the request's.</summary>
+    public static IResult Create(int status, string type, string title, LocalizedText detail, IDictionary<string, object?>? extensions = null)
+    {
+        var ext = extensions is null ? new Dictionary<string, object?>() : new Dictionary<string, object?>(extensions);
+        ext[IndonesianDetailKey] = detail.Indonesian;
+        return Create(status, type, title, detail.English, ext);
+    }
+
+    /// <summary>A 400 with a detail in both languages.</summary>
+    public static IResult BadRequest(LocalizedText detail, string type = ProblemTypes.InvalidParameter, string title = "Invalid request") =>
+        Create(StatusCodes.Status400BadRequest, type, title, detail);
+
     public static IResult Create(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(new ProblemDetails
         {

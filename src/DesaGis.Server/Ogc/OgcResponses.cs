@@ -65,8 +65,10 @@ public static class OgcResponses
             FeatureQueryErrorKind.Filter => (ProblemTypes.InvalidFilter, "Invalid filter"),
             _ => (ProblemTypes.InvalidParameter, "Invalid parameter"),
         };
-        return Problems.Create(StatusCodes.Status400BadRequest, type, title, ex.Message,
-            new Dictionary<string, object?> { ["parameter"] = ex.Parameter });
+        var extensions = new Dictionary<string, object?> { ["parameter"] = ex.Parameter };
+        return ex.IndonesianMessage is { } id
+            ? Problems.Create(StatusCodes.Status400BadRequest, type, title, new LocalizedText(id, ex.Message), extensions)
+            : Problems.Create(StatusCodes.Status400BadRequest, type, title, ex.Message, extensions);
     }
 
     public static IResult UnknownFeature(string collection, string id) =>

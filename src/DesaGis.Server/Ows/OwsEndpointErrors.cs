@@ -20,8 +20,8 @@ public static partial class OwsEndpointErrors
         {
             StatusCodes.Status503ServiceUnavailable => new OwsText(
                 "Basis data sedang tidak tersedia atau tidak menjawab tepat waktu. Perkecil permintaan (BBOX atau jumlah objek) atau coba lagi sebentar lagi.",
-                detail),
-            < 500 => new OwsText("Permintaan tidak dapat diproses: " + detail, detail),
+                detail.English),
+            < 500 => new OwsText("Permintaan tidak dapat diproses: " + detail.Indonesian, detail.English),
             _ => new OwsText("Terjadi kesalahan di server; kesalahan telah dicatat. Coba lagi atau hubungi pengelola.",
                 "Something went wrong on the server; the error was logged. Try again or contact the operator."),
         };

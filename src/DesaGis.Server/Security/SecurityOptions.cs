@@ -23,6 +23,15 @@ public sealed class SecurityOptions
     /// <summary>Largest request body accepted, in bytes (imports are the large ones).</summary>
     public long MaxRequestBodyBytes { get; set; } = 100L * 1024 * 1024;
 
+    /// <summary>Largest body of any request that is not an upload (JSON and XML requests), in bytes.</summary>
+    public long MaxJsonBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Expensive requests (exports, plans, large WMS/WFS answers) of one class that run at once.</summary>
+    public int ExpensiveConcurrency { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>Expensive requests of one class that may wait for a slot; more are refused with 503 and Retry-After.</summary>
+    public int ExpensiveQueue { get; set; } = 8;
+
     /// <summary>Longest time one request may take, in seconds.</summary>
     public int RequestTimeoutSeconds { get; set; } = 120;
 }

@@ -85,6 +85,7 @@ public static class SecurityRegistration
             {
                 Timeout = TimeSpan.FromSeconds(options.Value.RequestTimeoutSeconds),
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+                WriteTimeoutResponse = WriteTimeoutAsync,
             });
 
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<SecurityOptions>>((k, options) =>
@@ -95,6 +96,8 @@ public static class SecurityRegistration
             k.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
             // Which web server runs here is nobody's business but the operator's.
             k.AddServerHeader = false;
+            // Kestrel's own refusals (limits, malformed request lines) get a problem body like every other error.
+            k.ConfigureEndpointDefaults(Http.KestrelErrorBodies.Use);
         });
 
         services.AddRateLimiter(_ => { });
@@ -104,15 +107,22 @@ public static class SecurityRegistration
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             if (security.RequestsPerSecond > 0)
             {
-                o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-                    RateLimitPartition.GetTokenBucketLimiter(ClientKey(ctx), _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = security.Burst,
-                        TokensPerPeriod = security.RequestsPerSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    }));
+                // Two buckets, both checked before any credential is looked up: the client address (so made-up keys
+                // cannot each get a bucket of their own) and, when one is presented, the key (so one key shared by
+                // many addresses is limited too).
+                var bucket = new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = security.Burst,
+                    TokensPerPeriod = security.RequestsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                };
+                o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                    PartitionedRateLimiter.Create<HttpContext, string>(ctx => RateLimitPartition.GetTokenBucketLimiter(AddressKey(ctx), _ => bucket)),
+                    PartitionedRateLimiter.Create<HttpContext, string>(ctx => ApiKeyAuthenticationHandler.PresentedKey(ctx.Request) is { } key
+                        ? RateLimitPartition.GetTokenBucketLimiter("key:" + ApiKeyAuthenticationHandler.Fingerprint(key), _ => bucket)
+                        : RateLimitPartition.GetNoLimiter("anonymous")));
             }
             o.OnRejected = async (ctx, ct) =>
             {
@@ -127,6 +137,10 @@ public static class SecurityRegistration
                         Type = ProblemTypes.TooManyRequests,
                         Title = "Too many requests",
                         Detail = $"This client sent more than {security.RequestsPerSecond} requests per second. Wait {retry} s and slow down, or ask an administrator for a higher limit.",
+                        Extensions =
+                        {
+                            [Problems.IndonesianDetailKey] = $"Klien ini mengirim lebih dari {security.RequestsPerSecond} permintaan per detik. Tunggu {retry} detik dan kirim lebih lambat, atau minta batas yang lebih tinggi kepada administrator.",
+                        },
                     },
                 });
             };
@@ -137,17 +151,24 @@ public static class SecurityRegistration
     public static WebApplication UseDesaGisSecurity(this WebApplication app)
     {
         app.UseCors();
+        // The rate limit comes before authentication: a flood of made-up credentials is refused without a key lookup.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseCredentialCheck();
-        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseRequestTimeouts();
         return app;
     }
 
-    /// <summary>Rate-limit partition: the API key when one is presented, else the client address.</summary>
-    private static string ClientKey(HttpContext ctx) =>
-        ApiKeyAuthenticationHandler.PresentedKey(ctx.Request) is { } key
-            ? "key:" + key.GetHashCode(StringComparison.Ordinal).ToString(CultureInfo.InvariantCulture)
-            : "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    private static Task WriteTimeoutAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "10";
+        return Problems.Create(StatusCodes.Status503ServiceUnavailable, ProblemTypes.RequestTimeout, "Request timed out", new LocalizedText(
+            "Permintaan melebihi batas waktunya dan dihentikan. Perkecil permintaan (area lebih kecil, zoom lebih sedikit, limit lebih kecil) atau coba lagi setelah waktu di header Retry-After.",
+            "The request ran past its time budget and was stopped. Make it smaller (a smaller area, fewer zoom levels, a smaller limit) or try again after the Retry-After header's time."))
+            .ExecuteAsync(context);
+    }
+
+    /// <summary>Rate-limit partition of the client address.</summary>
+    private static string AddressKey(HttpContext ctx) => "ip:" + (ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

@@ -17,7 +17,8 @@ public class FailureClassificationTests
         Assert.Equal(503, status);
         Assert.Equal(ProblemTypes.DatabaseTimeout, type);
         Assert.NotNull(retryAfter);
-        Assert.DoesNotContain("Max Pool Size", detail);
+        Assert.DoesNotContain("Max Pool Size", detail.English);
+        Assert.DoesNotContain("Max Pool Size", detail.Indonesian);
     }
 
     [Fact]
@@ -44,6 +45,7 @@ public class FailureClassificationTests
         var (status, type, _, detail, _) = ErrorHandling.Classify(new InvalidOperationException("SELECT secret FROM desagis.api_key"));
         Assert.Equal(500, status);
         Assert.Equal(ProblemTypes.InternalError, type);
-        Assert.DoesNotContain("SELECT", detail);
+        Assert.DoesNotContain("SELECT", detail.English);
+        Assert.DoesNotContain("SELECT", detail.Indonesian);
     }
 }

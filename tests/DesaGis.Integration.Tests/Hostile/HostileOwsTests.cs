@@ -62,6 +62,15 @@ public class HostileOwsTests : IClassFixture<PostgisDatabase>, IAsyncLifetime
             yield return $"/wfs?{Feature}&SRSNAME={e}";
             yield return $"/wfs?{Feature}&BBOX=-2.7,114.4,-2.4,114.8,{e}";
         }
+        // Projected CRSs with coordinates far outside their area: the projection refuses them, the client gets a 4xx report.
+        foreach (var crs in new[] { "urn:ogc:def:crs:EPSG::32750", "EPSG:32650", "EPSG:3857" })
+            foreach (var box in new[] { "1e9,1e9,2e9,2e9", "-1e8,-1e8,1e8,1e8", "-1e308,-1e308,1e308,1e308" })
+            {
+                var e = Uri.EscapeDataString(crs);
+                yield return $"/wfs?{Feature}&BBOX={Uri.EscapeDataString(box)},{e}";
+                yield return $"/wfs?{Feature}&SRSNAME={e}&BBOX={Uri.EscapeDataString(box)},{e}";
+                yield return "/wms?" + Replace(Replace(Map, "CRS", e), "BBOX", Uri.EscapeDataString(box));
+            }
         foreach (var box in HostileRequests.Boxes)
         {
             yield return "/wms?" + Replace(Map, "BBOX", Uri.EscapeDataString(box));

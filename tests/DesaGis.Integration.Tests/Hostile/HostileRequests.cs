@@ -114,6 +114,43 @@ public static class HostileRequests
         yield return new HostileRequest("POST", "/planner/scenarios", "{\"name\":\"x\"}", null);
         yield return new HostileRequest("POST", "/admin/import", "not a file", null);
         yield return Get("/collections/village_indicators/items", ("Accept-Encoding", "gzip;q=NaN, br;q=-1, zstd, *;q=1e999"));
+
+        // Projected CRSs with coordinates outside their area (PROJ refuses to project them).
+        foreach (var crs in new[] { "EPSG:32750", "EPSG:32646", "EPSG:32654", "EPSG:32650", "EPSG:3857" })
+        {
+            foreach (var box in new[] { "1e9,1e9,2e9,2e9", "-5000000,0,5000000,1000000", "-1e308,-1e308,1e308,1e308", "0,0,1,1", "500000,9700000,510000,9710000" })
+                yield return Get($"/collections/village_indicators/items?bbox={E(box)}&bbox-crs={E(crs)}");
+            foreach (var wkt in new[] { "POINT(1e9 1e9)", "POLYGON((-9e6 0,9e6 0,9e6 1e7,-9e6 0))", "POINT(500000 9700000)", "LINESTRING(0 0,1e12 1e12)" })
+                yield return Get($"/collections/village_indicators/items?filter-crs={E(crs)}&filter={E($"S_INTERSECTS(geometry,{wkt})")}");
+        }
+        // Routing, methods and binding: every framework error is a problem with a title and a detail.
+        foreach (var path in new[] { "/no/such/route", "/collections/village_indicators/items/1/2/3", "/viewer/index.html/", "/viewer/assets/",
+                     "/viewer/%2e%2e/%2e%2e/etc/passwd", "/planner/scenarios/99999999999999999999999", "/tiles/", "/wms/x", "/%00", "/collections%01" })
+            yield return Get(path);
+        foreach (var method in new[] { "DELETE", "PUT", "PATCH" })
+        {
+            yield return new HostileRequest(method, "/collections", null, null);
+            yield return new HostileRequest(method, "/tiles/village_indicators/10/850/520.mvt", null, null);
+            yield return new HostileRequest(method, "/planner/runs", "{}", null);
+        }
+        foreach (var n in Numbers)
+        {
+            yield return Get($"/planner/scenarios?limit={E(n)}");
+            yield return Get($"/planner/scenarios/{E(n)}/export?format=csv");
+        }
+        // Expensive requests that are over their limit, refused before the work.
+        foreach (var box in new[] { "-180,-85,180,85", "110,-5,115,0", "90,-11,141,6" })
+        {
+            yield return Get($"/export/package?bbox={E(box)}");
+            yield return Get($"/export/map?bbox={E(box)}&format=png");
+        }
+        yield return Get("/collections/village_indicators/items?filter=" + E("poverty_rate IN (" + string.Join(",", Enumerable.Repeat("1", 5000)) + ")"));
+        yield return Get("/collections/village_indicators/items?filter=" + E("S_INTERSECTS(geometry, MULTIPOLYGON(" + string.Join(",", Enumerable.Repeat("((0 0,1 0,1 1,0 1,0 0))", 600)) + "))"));
+        yield return new HostileRequest("POST", "/export/map", "{\"bbox\":[114,-3,115,-2],\"title\":\"" + new string('x', 1_100_000) + "\"}", null);
+        yield return new HostileRequest("POST", "/export/map", "{\"bbox\":", null);
+        yield return new HostileRequest("POST", "/export/map", "[" + new string('[', 5000), null);
+        foreach (var lang in new[] { "en", "id", "xx", "" })
+            yield return Get($"/collections/no_such?lang={lang}");
     }
 
     private static IEnumerable<string> PlannerBodies()

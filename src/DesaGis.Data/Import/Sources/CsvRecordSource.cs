@@ -113,6 +113,15 @@ public sealed class CsvRecordSource : IRecordSource
         MalformedData = CsvMalformedDataHandling.Recover,
         FieldCountMismatch = CsvFieldCountHandling.Allow,
         MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        // A stray quote is recovered as text, but a quote never closed swallows every later line into one field:
+        // the file is broken, and importing what is left of it would pass for a complete import.
+        OnMalformedRecord = record =>
+        {
+            if (record.Reason == CsvMalformedReason.UnterminatedQuote)
+                throw new ImportException(
+                    $"{Path.GetFileName(_path)} has a quoted field that is never closed (it opens on line {record.LineNumber}). " +
+                    "Close the quote with \" (write \"\" for a quote inside a quoted field) and import again.");
+        },
     });
 
     private string? Choose(string? requested, string[] candidates, string option)

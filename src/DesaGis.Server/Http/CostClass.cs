@@ -1,0 +1,18 @@
+namespace DesaGis.Server.Http;
+
+/// <summary>
+/// The concurrency classes of expensive work. Each has a few slots and a short bounded queue, so that however many
+/// expensive requests arrive, cheap reads (tiles, items, health) keep the rest of the machine; a request that finds the
+/// queue full gets 503 with Retry-After at once.
+/// </summary>
+public enum CostClass
+{
+    /// <summary>Printed maps and offline packages (/export/map, /export/package) and data exports.</summary>
+    Export,
+
+    /// <summary>Planner runs.</summary>
+    Plan,
+
+    /// <summary>Large WMS GetMap images and large WFS GetFeature answers.</summary>
+    Ows,
+}
