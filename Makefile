@@ -15,10 +15,10 @@ SERVER := dotnet src/DesaGis.Server/bin/$(CONFIG)/net10.0/DesaGis.Server.dll
 # The connection string: DESAGIS_DATABASE when set, else the private cluster's.
 WITH_DB = export DESAGIS_DATABASE="$$(scripts/db.sh url)";
 
-.PHONY: help run test bench stop clean deps deps-test db build build-app viewer migrate demo planner-key
+.PHONY: help run test bench stop clean deps deps-test db build build-app viewer migrate data planner-key
 
 help:
-	@echo "make run    install what is missing, start PostGIS, load the demo data, serve on http://$(BIND):$(PORT)"
+	@echo "make run    install what is missing, start PostGIS, load the real places of geodata/, serve on http://$(BIND):$(PORT)"
 	@echo "make test   the same set-up, then every test"
 	@echo "make bench  benchmarks and load runs, written to bench/RESULTS.md"
 	@echo "make stop   stop the private PostGIS cluster"
@@ -47,15 +47,16 @@ viewer:
 migrate: db $(if $(filter test,$(MAKECMDGOALS)),build,build-app)
 	@$(WITH_DB) $(CLI) db migrate
 
-demo: migrate
-	@$(WITH_DB) $(CLI) demo load
+# The real places of geodata/real (and the example programmes of geodata/contoh), through the importer.
+data: migrate
+	@$(WITH_DB) $(CLI) geodata load
 
-run: deps db viewer build-app demo planner-key
+run: deps db viewer build-app data planner-key
 	@echo "DesaGis on http://$(BIND):$(PORT)  (Ctrl+C to stop the server; 'make stop' stops PostGIS)"
 	@echo "Viewer: http://$(BIND):$(PORT)/viewer/   planner key (for running and saving plans): $$(cat .data/planner.key)"
 	@$(WITH_DB) cd src/DesaGis.Server && exec dotnet bin/$(CONFIG)/net10.0/DesaGis.Server.dll --urls http://$(BIND):$(PORT)
 
-test: deps-test db viewer build demo
+test: deps-test db viewer build data
 	@$(WITH_DB) scripts/test.sh $(CONFIG)
 
 bench: deps db viewer

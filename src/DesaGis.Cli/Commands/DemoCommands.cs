@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using DesaGis.Data;
 using DesaGis.Data.Demo;
+using DesaGis.Data.Geodata;
 using Npgsql;
 
 namespace DesaGis.Cli.Commands;
@@ -14,6 +15,7 @@ public static class DemoCommands
         var demo = new Command("demo", "Synthetic demo data (clearly labelled 'data sintetis'): generate files, load them.");
         demo.Subcommands.Add(CreateGenerate());
         demo.Subcommands.Add(CreateLoad());
+        demo.Subcommands.Add(CreateUnload());
         return demo;
     }
 
@@ -73,5 +75,29 @@ public static class DemoCommands
             }
         });
         return load;
+    }
+
+    private static Command CreateUnload()
+    {
+        var unload = new Command("unload",
+            "Remove example data: the 'contoh' partners and programmes and the synthetic provinces ('sintetis'), with everything under them. Real data stays.");
+        unload.SetAction(async (_, ct) =>
+        {
+            try
+            {
+                await using var dataSource = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
+                var removed = await ExampleData.UnloadAsync(dataSource, ct);
+                Console.WriteLine(removed.Count == 0
+                    ? "No example data was loaded; nothing was changed."
+                    : "Removed " + string.Join(", ", removed.Select(r => $"{r.Rows} {r.What}")) + ". 'desagis geodata load --examples' brings the examples back.");
+                return 0;
+            }
+            catch (Exception e) when (e is InvalidOperationException or NpgsqlException)
+            {
+                Console.Error.WriteLine($"demo unload failed, nothing was changed: {e.Message}");
+                return 1;
+            }
+        });
+        return unload;
     }
 }

@@ -35,12 +35,18 @@ public static class ImportCommands
         var wkt = new Option<string?>("--wkt-column") { Description = "CSV column holding WKT geometry (default: wkt, geom, geometry or the_geom when present)." };
         var lon = new Option<string?>("--lon-column") { Description = "CSV longitude column (default: lon, lng, longitude or x when present)." };
         var lat = new Option<string?>("--lat-column") { Description = "CSV latitude column (default: lat, latitude or y when present)." };
+        var outlines = new Option<string>("--outlines")
+        {
+            Description = "For kecamatan, kabupaten and desa polygons: check (default) reports the kecamatan/kabupaten whose outline disagrees with their villages, " +
+                          "build also rebuilds those outlines from the villages (ST_Union), none does neither.",
+            DefaultValueFactory = _ => "check",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Do everything, report, and roll back." };
         var showRejected = new Option<int>("--show-rejected") { Description = "How many rejected rows to list.", DefaultValueFactory = _ => 20 };
 
         var import = new Command("import", "Import a GeoJSON, Shapefile, GeoPackage or CSV file into a DesaGis table (one transaction per file).");
         import.Arguments.Add(file);
-        foreach (var o in new Option[] { target, preset, format, layer, map, set, srs, year, sourceName, codes, delimiter, wkt, lon, lat, dryRun, showRejected })
+        foreach (var o in new Option[] { target, preset, format, layer, map, set, srs, year, sourceName, codes, delimiter, wkt, lon, lat, outlines, dryRun, showRejected })
             import.Options.Add(o);
         import.SetAction((parse, ct) => RunAsync(parse.GetValue(showRejected), async (console, _) =>
         {
@@ -62,6 +68,7 @@ public static class ImportCommands
                 WktColumn = parse.GetValue(wkt),
                 LonColumn = parse.GetValue(lon),
                 LatColumn = parse.GetValue(lat),
+                Outlines = ParseOutlines(parse.GetValue(outlines)!),
                 DryRun = parse.GetValue(dryRun),
                 Actor = Environment.UserName,
             };
@@ -81,6 +88,7 @@ public static class ImportCommands
         var all = new Command("all", "Import everything in the shared geodata folder, in the right order (code lists, boundaries, crosswalk, indicators, transmigration).");
         all.Options.Add(from);
         all.Options.Add(povertyYear);
+        all.Options.Add(outlines);
         all.Options.Add(dryRun);
         all.Options.Add(showRejected);
         all.SetAction((parse, ct) => RunAsync(parse.GetValue(showRejected), async (console, dataSource) =>
@@ -96,7 +104,7 @@ public static class ImportCommands
             foreach (var step in steps)
             {
                 n++;
-                var request = step.Request with { DryRun = dry, Actor = Environment.UserName };
+                var request = step.Request with { DryRun = dry, Actor = Environment.UserName, Outlines = ParseOutlines(parse.GetValue(outlines)!) };
                 await console.RunAsync($"[{n}/{steps.Count}] {step.Title}", request, ct, connection);
             }
             if (transaction is not null) await transaction.RollbackAsync(ct);
@@ -176,6 +184,14 @@ public static class ImportCommands
         "geopackage" or "gpkg" => ImportFormat.GeoPackage,
         "csv" or "tsv" or "text" => ImportFormat.Csv,
         _ => throw new ImportException($"Unknown format '{text}'; use geojson, shapefile, geopackage or csv."),
+    };
+
+    internal static ImportOutlines ParseOutlines(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "check" => ImportOutlines.Check,
+        "build" => ImportOutlines.Build,
+        "none" => ImportOutlines.None,
+        _ => throw new ImportException($"Unknown --outlines '{text}'; use check, build or none."),
     };
 
     private static CodeSystem ParseCodeSystem(string text) => text.Trim().ToLowerInvariant() switch

@@ -65,6 +65,19 @@ public sealed class ImportConsole(Importer importer, int showRejected)
                           (r.SourceCrs is "none" or "EPSG:4326" ? "" : $"; reprojected from {r.SourceCrs}"));
         foreach (var rejection in r.Rejections.Take(showRejected)) Console.WriteLine($"  rejected {rejection}");
         if (r.Rejected > showRejected) Console.WriteLine($"  … and {r.Rejected - showRejected} more rejected rows (--show-rejected N lists more)");
+        if (r.Outlines is { } o) PrintOutlines(o, showRejected);
+    }
+
+    /// <summary>The outlines that disagree with their villages, and how many were rebuilt.</summary>
+    public static void PrintOutlines(DesaGis.Data.Outlines.OutlineReport o, int show)
+    {
+        if (o.Mismatches.Count > 0)
+            Console.WriteLine($"  outlines: {o.Mismatches.Count} of {o.Compared} kecamatan/kabupaten disagree with their villages" +
+                              (o.Built > 0 ? $"; {o.Built} rebuilt from their villages" : " ('desagis outlines build' or --outlines build rebuilds them from the villages)"));
+        else if (o.Built > 0)
+            Console.WriteLine($"  outlines: {o.Built} rebuilt from their villages");
+        foreach (var m in o.Mismatches.Take(show)) Console.WriteLine($"  outline {m}");
+        if (o.Mismatches.Count > show) Console.WriteLine($"  … and {o.Mismatches.Count - show} more");
     }
 
     private static string TargetName(ImportTarget target) =>

@@ -37,6 +37,10 @@ internal static class DemoLoadSql
             "SELECT s.desa_kode FROM s_program_village s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
         ($"{DemoFiles.ExtremePoorHousehold}: households of villages that do not exist",
             "SELECT s.desa_kode FROM s_extreme_poor_household s WHERE NOT EXISTS (SELECT 1 FROM s_desa d WHERE d.kode = s.desa_kode) AND NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.desa_kode)"),
+        // Synthetic villages are never drawn over real land: refuse a load that would cover villages of another province.
+        ($"{DemoFiles.Desa}: synthetic villages would lie over villages already loaded from another source (load the demo into a database of its own, or move it with 'demo generate'); first overlap",
+            "SELECT s.kode || ' over ' || d.kode || ' ' || d.nama FROM s_desa s JOIN desagis.desa d ON d.geom && ST_SetSRID(s.geom, 4326) " +
+            "WHERE d.provinsi_kode NOT IN (SELECT kode FROM s_provinsi) AND ST_Relate(d.geom, ST_SetSRID(s.geom, 4326), 'T********')"),
         ($"{DemoFiles.ExtremePoorHousehold}: households without a point (lon and lat are required)",
             "SELECT s.kode FROM s_extreme_poor_household s WHERE s.lon IS NULL OR s.lat IS NULL"),
     ];

@@ -70,6 +70,7 @@ public static class FeatureSqlBuilder
         if (layer.AllColumns.Length > 0) sql.Append(", ").Append(layer.AllColumns);
         sql.Append(", ").Append(GeometryJson(layer, crs, cmd));
         sql.Append(" FROM ").Append(layer.From).Append(" WHERE ").Append(layer.Id).Append("::text = ").Append(cmd.Add(id));
+        if (layer.GeometryPresent is { } present) sql.Append(" AND ").Append(present);
         cmd.Text = sql.ToString();
         return cmd;
     }
@@ -87,6 +88,7 @@ public static class FeatureSqlBuilder
     private static void Where(LayerSql layer, FeatureQuery query, SqlCommandText cmd, StringBuilder sql)
     {
         var conditions = new List<string>();
+        if (layer.GeometryPresent is { } present) conditions.Add(present);
         if (query.Bbox is { } box) conditions.Add(BboxCondition(layer, box, query.BboxCrs, cmd));
         if (query.Years is { } years && layer.Temporal is not null)
         {

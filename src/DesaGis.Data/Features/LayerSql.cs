@@ -19,6 +19,9 @@ public sealed class LayerSql
         AllColumns = string.Join(", ", layer.Properties.Select(p => Columns[p.Name]));
         Temporal = layer.TemporalColumn is null ? null : "g." + SqlIdentifier.Quote(layer.TemporalColumn);
         CountPrefix = $"SELECT count(*) FROM {From}";
+        // A polygon layer lists only what it can draw: a kabupaten known from a code list but without a boundary (479 of
+        // the 516 in the national lists) is not a feature of the kabupaten layer.
+        GeometryPresent = layer.GeometryKind == GeometryKind.MultiPolygon ? $"{Geometry} IS NOT NULL" : null;
         ExtentSql = Temporal is null
             ? $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), NULL::integer, NULL::integer FROM (SELECT ST_Extent({Geometry}) AS e FROM {From}) x"
             : $"SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e), lo, hi FROM (SELECT ST_Extent({Geometry}) AS e, min({Temporal})::integer AS lo, max({Temporal})::integer AS hi FROM {From}) x";
@@ -40,6 +43,9 @@ public sealed class LayerSql
     public string AllColumns { get; }
 
     public string CountPrefix { get; }
+
+    /// <summary>The condition every item of a polygon layer meets (its geometry is not null); null for other layers.</summary>
+    public string? GeometryPresent { get; }
 
     /// <summary>The layer's bounding box and year range.</summary>
     public string ExtentSql { get; }

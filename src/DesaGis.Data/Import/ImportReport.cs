@@ -28,6 +28,12 @@ public sealed record ImportReport
     public int Rejected => Rejections.Count;
     public IReadOnlyList<ImportRejection> Rejections { get; init; } = [];
 
+    /// <summary>
+    /// The outline check of the kabupaten the import touched (kecamatan, kabupaten and desa polygons only): the areas
+    /// whose outline disagrees with their villages, and how many outlines were rebuilt when asked.
+    /// </summary>
+    public DesaGis.Data.Outlines.OutlineReport? Outlines { get; init; }
+
     /// <summary>Which source column fed each target field (or the constant/template used).</summary>
     public IReadOnlyDictionary<string, string> Mapping { get; init; } = new Dictionary<string, string>();
 }

@@ -61,6 +61,12 @@ public sealed record ImportRequest
     public string? LonColumn { get; init; }
     public string? LatColumn { get; init; }
 
+    /// <summary>
+    /// For kecamatan, kabupaten and desa polygons: compare the outlines of the kabupaten touched with their villages
+    /// (default), also rebuild them from the villages, or neither.
+    /// </summary>
+    public ImportOutlines Outlines { get; init; } = ImportOutlines.Check;
+
     /// <summary>Run everything, report, then roll back.</summary>
     public bool DryRun { get; init; }
 

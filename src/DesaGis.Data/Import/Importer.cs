@@ -5,6 +5,8 @@ using DesaGis.Data.Import.Crs;
 using DesaGis.Data.Import.Geometries;
 using DesaGis.Data.Import.Sources;
 using DesaGis.Data.Import.Targets;
+using DesaGis.Core.Codes;
+using DesaGis.Data.Outlines;
 
 namespace DesaGis.Data.Import;
 
@@ -168,6 +170,17 @@ public sealed class Importer(NpgsqlDataSource dataSource)
             }
         }
 
+        // Imported outlines can be far coarser than the villages in them, or missing: say so, and rebuild them when asked.
+        OutlineReport? outlines = null;
+        if (writeGeometry && request.Outlines != ImportOutlines.None &&
+            target.Level is AdminLevel.Desa or AdminLevel.Kecamatan or AdminLevel.Kabupaten)
+        {
+            var kabupaten = await ListAsync(connection, $"SELECT DISTINCT left(kode, 5) FROM {TargetSql.Stage}", cancellationToken);
+            outlines = request.Outlines == ImportOutlines.Build
+                ? await OutlineBuilder.BuildAsync(connection, kabupaten, cancellationToken)
+                : await OutlineBuilder.CheckAsync(connection, kabupaten, cancellationToken);
+        }
+
         var ordered = rejections.OrderBy(r => r.Ord).Select(r => r.Rejection).ToList();
         long? runId = null;
         if (!request.DryRun)
@@ -204,6 +217,7 @@ public sealed class Importer(NpgsqlDataSource dataSource)
             Repaired = repaired,
             Rejections = ordered,
             Mapping = mapping.Describe(),
+            Outlines = outlines,
         };
     }
 

@@ -21,7 +21,8 @@ public static class AdminImportEndpoints
         app.MapPost("/admin/import", ImportAsync)
             .WithTags("Administration").WithName("ImportFile")
             .WithSummary("Import an uploaded GeoJSON, Shapefile (zip), GeoPackage or CSV file into a table (admin only).")
-            .WithDescription("multipart/form-data with a 'file' part. Query: target (desa, kecamatan, village_indicator, …), preset, srs, year, source, layer, dryRun.")
+            .WithDescription("multipart/form-data with a 'file' part. Query: target (desa, kecamatan, village_indicator, …), preset, srs, year, source, layer, " +
+                             "outlines (check, build or none: kecamatan/kabupaten outlines against their villages), dryRun.")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -36,7 +37,7 @@ public static class AdminImportEndpoints
     public static async Task<IResult> ImportAsync(
         HttpRequest http, NpgsqlDataSource dataSource, ClaimsPrincipal user,
         string? target, string? preset, string? srs, int? year, string? source, string? layer, bool? dryRun,
-        CancellationToken ct)
+        CancellationToken ct, string? outlines = null)
     {
         if (!http.HasFormContentType)
             return Problems.Create(StatusCodes.Status415UnsupportedMediaType, ProblemTypes.UnsupportedMediaType, "Upload expected",
@@ -46,6 +47,15 @@ public static class AdminImportEndpoints
             return Problems.BadRequest($"Unknown target '{Problems.Shorten(target)}'. Use one of: {string.Join(", ", TargetCatalog.All.Select(t => t.Name))}.");
         if (target is null && preset is null)
             return Problems.BadRequest("Say where the rows go: target=desa (or kecamatan, village_indicator, …) or a preset.");
+        ImportOutlines? outlineMode = outlines?.Trim().ToLowerInvariant() switch
+        {
+            null or "check" => ImportOutlines.Check,
+            "build" => ImportOutlines.Build,
+            "none" => ImportOutlines.None,
+            _ => null,
+        };
+        if (outlineMode is null)
+            return Problems.BadRequest($"Unknown outlines '{Problems.Shorten(outlines!)}'. Use check, build or none.");
         if (preset is not null && ImportPresets.All.All(p => p.Name != preset))
             return Problems.BadRequest($"Unknown preset '{Problems.Shorten(preset)}'. Use one of: {string.Join(", ", ImportPresets.All.Select(p => p.Name))}.");
 
@@ -91,6 +101,7 @@ public static class AdminImportEndpoints
                 Year = year,
                 Source = source,
                 Layer = layer,
+                Outlines = outlineMode.Value,
                 DryRun = dryRun == true,
                 Actor = Policies.Actor(user),
             };
@@ -137,6 +148,18 @@ public static class AdminImportEndpoints
                 repaired = report.Repaired,
                 rejected = report.Rejected,
                 rejections = report.Rejections.Take(500).Select(r => new { location = r.Location, reason = r.Reason }),
+                outlines = report.Outlines is { } o
+                    ? new
+                    {
+                        compared = o.Compared,
+                        built = o.Built,
+                        mismatches = o.Mismatches.Take(500).Select(m => new
+                        {
+                            level = m.Level.ToString().ToLowerInvariant(), kode = m.Kode, nama = m.Nama, villages = m.Villages,
+                            outlineVertices = m.OutlineVertices, villageVertices = m.VillageVertices, shareOutside = m.ShareOutside, message = m.ToString(),
+                        }),
+                    }
+                    : null,
             });
         }
         finally

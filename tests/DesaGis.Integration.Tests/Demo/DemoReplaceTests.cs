@@ -8,8 +8,9 @@ public class DemoReplaceTests(PostgisDatabase db) : IClassFixture<PostgisDatabas
     [Fact]
     public async Task Loading_regenerated_data_replaces_the_demo_rows_and_keeps_other_data()
     {
+        // A real village away from the synthetic province (the demo refuses to lie over real villages).
         await db.ExecuteAsync(
-            "INSERT INTO desagis.desa (kode, nama, jenis, geom) VALUES ('63.04.01.2001', 'Desa nyata', 'desa', ST_Multi(ST_GeomFromText('POLYGON((114 -3,114.1 -3,114.1 -2.9,114 -3))', 4326)))");
+            "INSERT INTO desagis.desa (kode, nama, jenis, geom) VALUES ('52.03.01.2001', 'Desa nyata', 'desa', ST_Multi(ST_GeomFromText('POLYGON((116.5 -8.7,116.6 -8.7,116.6 -8.6,116.5 -8.7))', 4326)))");
         using var big = new TempDirectory();
         using var small = new TempDirectory();
         await DemoWriter.WriteAsync(DemoGenerator.Generate(new DemoOptions(1, 200)), big.Path);
@@ -30,6 +31,6 @@ public class DemoReplaceTests(PostgisDatabase db) : IClassFixture<PostgisDatabas
         Assert.Equal(0, await db.ScalarAsync<int>(
             "SELECT count(*) FROM desagis.village_summary s WHERE NOT EXISTS (SELECT 1 FROM desagis.desa d WHERE d.kode = s.kode)"));
         // Real data outside the demo's provinces is untouched.
-        Assert.Equal("Desa nyata", await db.ScalarAsync<string>("SELECT nama FROM desagis.desa WHERE kode = '63.04.01.2001'"));
+        Assert.Equal("Desa nyata", await db.ScalarAsync<string>("SELECT nama FROM desagis.desa WHERE kode = '52.03.01.2001'"));
     }
 }
