@@ -2,6 +2,7 @@ using System.CommandLine;
 using DesaGis.Data;
 using DesaGis.Data.Import;
 using DesaGis.Data.Import.Targets;
+using DesaGis.Data.Indicators;
 using Npgsql;
 
 namespace DesaGis.Cli.Commands;
@@ -14,7 +15,7 @@ public static class ImportCommands
 
     public static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "The file: .geojson/.json, .shp, .zip (with a shapefile), .gpkg or .csv." };
+        var file = new Argument<string>("file") { Description = "The file: .geojson/.json, .shp, .zip (with a shapefile), .gpkg, .csv or .xlsx." };
         var target = new Option<string?>("--target", "-t")
         {
             Description = $"The table: {string.Join(", ", TargetCatalog.All.Select(t => t.Name))} (a preset implies one).",
@@ -43,13 +44,63 @@ public static class ImportCommands
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Do everything, report, and roll back." };
         var showRejected = new Option<int>("--show-rejected") { Description = "How many rejected rows to list.", DefaultValueFactory = _ => 20 };
+        var indicator = new Option<string[]>("--indicator", "-i")
+        {
+            Description = "Import an indicator table (CSV or .xlsx) into the indicator catalog: CODE or CODE=COLUMN, repeat for more value columns.",
+        };
+        var create = new Option<bool>("--create") { Description = "Add the indicator to the catalog when it is not there (with --name, --direction, --unit …)." };
+        var name = new Option<string?>("--name") { Description = "With --create: the indicator's name in Bahasa Indonesia." };
+        var nameEn = new Option<string?>("--name-en") { Description = "With --create: the indicator's name in English." };
+        var unit = new Option<string?>("--unit") { Description = "With --create: the unit (%, jiwa, per 1000 …)." };
+        var direction = new Option<string?>("--direction") { Description = "With --create: higher_better, higher_worse or neutral." };
+        var levels = new Option<string?>("--levels") { Description = "With --create: the levels it exists at, comma-separated (default: those in the file)." };
+        var description = new Option<string?>("--description") { Description = "With --create: a description." };
+        var codeColumn = new Option<string?>("--code-column") { Description = "The column of area codes (default: kode, kode_bps, kode_desa, kode_kab, …)." };
+        var yearColumn = new Option<string?>("--year-column") { Description = "The column of years (default: year or tahun; or give --year)." };
+        var sourceColumn = new Option<string?>("--source-column") { Description = "The column naming each row's source (default: source or sumber; or give --source)." };
+        var sheet = new Option<string?>("--sheet") { Description = "The sheet of an .xlsx workbook (default: the first)." };
 
         var import = new Command("import", "Import a GeoJSON, Shapefile, GeoPackage or CSV file into a DesaGis table (one transaction per file).");
         import.Arguments.Add(file);
-        foreach (var o in new Option[] { target, preset, format, layer, map, set, srs, year, sourceName, codes, delimiter, wkt, lon, lat, outlines, dryRun, showRejected })
+        foreach (var o in new Option[] { target, preset, format, layer, map, set, srs, year, sourceName, codes, delimiter, wkt, lon, lat, outlines, dryRun, showRejected,
+                                         indicator, create, name, nameEn, unit, direction, levels, description, codeColumn, yearColumn, sourceColumn, sheet })
             import.Options.Add(o);
-        import.SetAction((parse, ct) => RunAsync(parse.GetValue(showRejected), async (console, _) =>
+        import.SetAction((parse, ct) => RunAsync(parse.GetValue(showRejected), async (console, dataSource) =>
         {
+            if (parse.GetValue(indicator) is { Length: > 0 } indicators)
+            {
+                var indicatorRequest = new IndicatorImportRequest
+                {
+                    Path = parse.GetValue(file)!,
+                    Format = parse.GetValue(format) is { } ff ? ParseFormat(ff) : null,
+                    Sheet = parse.GetValue(sheet) ?? parse.GetValue(layer),
+                    Delimiter = parse.GetValue(delimiter),
+                    Indicators = indicators.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        .Select(v => v.IndexOf('=') is var eq && eq > 0 ? (v[..eq].Trim(), (string?)v[(eq + 1)..].Trim()) : (v, null)).ToList(),
+                    CodeColumn = parse.GetValue(codeColumn),
+                    CodeSystem = parse.GetValue(codes) is { } cs ? ParseCodeSystem(cs) : null,
+                    Year = parse.GetValue(year),
+                    YearColumn = parse.GetValue(yearColumn),
+                    Source = parse.GetValue(sourceName),
+                    SourceColumn = parse.GetValue(sourceColumn),
+                    Create = parse.GetValue(create)
+                        ? new IndicatorDraft
+                        {
+                            NameId = parse.GetValue(name) ?? throw new ImportException("--create needs --name (the indicator's name in Bahasa Indonesia)."),
+                            NameEn = parse.GetValue(nameEn),
+                            Unit = parse.GetValue(unit),
+                            Direction = parse.GetValue(direction) ?? throw new ImportException("--create needs --direction higher_better, higher_worse or neutral."),
+                            Levels = parse.GetValue(levels)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                            Description = parse.GetValue(description),
+                        }
+                        : null,
+                    DryRun = parse.GetValue(dryRun),
+                    Actor = Environment.UserName,
+                };
+                var report = await new IndicatorImporter(dataSource).ImportAsync(indicatorRequest, ct);
+                IndicatorImportConsole.Print(report, parse.GetValue(showRejected));
+                return;
+            }
             var request = new ImportRequest
             {
                 Path = parse.GetValue(file)!,
@@ -183,7 +234,8 @@ public static class ImportCommands
         "shapefile" or "shp" or "zip" => ImportFormat.Shapefile,
         "geopackage" or "gpkg" => ImportFormat.GeoPackage,
         "csv" or "tsv" or "text" => ImportFormat.Csv,
-        _ => throw new ImportException($"Unknown format '{text}'; use geojson, shapefile, geopackage or csv."),
+        "xlsx" or "excel" => ImportFormat.Xlsx,
+        _ => throw new ImportException($"Unknown format '{text}'; use geojson, shapefile, geopackage, csv or xlsx."),
     };
 
     internal static ImportOutlines ParseOutlines(string text) => text.Trim().ToLowerInvariant() switch

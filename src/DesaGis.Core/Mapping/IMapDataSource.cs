@@ -20,4 +20,10 @@ public interface IMapDataSource
 
     /// <summary>The villages of an area (one atlas page each), in code order.</summary>
     Task<IReadOnlyList<MapArea>> VillagesAsync(MapArea area, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Where what the named layers show inside the box comes from, one line per kind of data (boundaries, village
+    /// figures with their years, programmes, …), built from the data itself: a map names only the sources it shows.
+    /// </summary>
+    Task<IReadOnlyList<string>> SourcesAsync(BoundingBox box, IReadOnlyCollection<string> layerIds, CancellationToken cancellationToken);
 }

@@ -73,6 +73,8 @@ public sealed class LayerCatalog
                 S("sectors", "Sectors of the programmes covering the village", tiles: false),
                 B("in_transmigration_area", "Whether the village lies in a transmigration area"),
                 S("transmigration_area", "Name of the transmigration area(s)"),
+                S("poverty_source", "Source of the poverty figures (of indicator_year)", tiles: false),
+                S("idm_source", "Source of the IDM figures (of idm_year)", tiles: false),
             ],
         };
         yield return new LayerDefinition
@@ -345,6 +347,36 @@ public sealed class LayerCatalog
                 S("kabupaten_kode", "Kabupaten code"),
                 S("pilot_kode", "Code of the nearest pilot"),
                 N("distance_km", "Distance to the nearest pilot, km"),
+            ],
+        };
+        yield return new LayerDefinition
+        {
+            Id = "indicator_values",
+            Title = "Indicator values",
+            Description = "Every value of the indicator catalog (GET /indicators) on its area's boundary, with level, year, source and note. " +
+                          "Filter by indicator (and year or level), e.g. ?indicator=idm_score&year=2023.",
+            Relation = "indicator_values",
+            IdColumn = "id",
+            GeometryKind = GeometryKind.MultiPolygon,
+            DefaultSortColumn = "id",
+            TemporalColumn = "year",
+            MinZoom = 0,
+            MaxZoom = 16,
+            Properties =
+            [
+                S("id", "indicator:kode:year"),
+                S("indicator", "Indicator code (see /indicators)"),
+                S("indicator_name", "Indicator name (Bahasa Indonesia)"),
+                S("unit", "Unit of the value"),
+                S("level", "desa, kecamatan, kabupaten or provinsi"),
+                S("kode", "Kemendagri code of the area"),
+                S("nama", "Area name"),
+                I("year", "Year of the value"),
+                S("period", "Finer period, when the source gives one"),
+                N("value", "The value (numeric indicators)"),
+                S("value_text", "The category (category indicators such as idm_status)"),
+                S("source", "Where the value comes from"),
+                S("note", "Note on the value"),
             ],
         };
     }

@@ -77,25 +77,35 @@ internal static class DemoLoadSql
         RETURNING xmax = 0
         """,
         """
-        INSERT INTO desagis.village_indicator AS t (desa_kode, year, population, poverty_rate, extreme_poor_people, extreme_poor_households, idm_score, idm_status, source)
-        SELECT desa_kode, year, population, poverty_rate, extreme_poor_people, extreme_poor_households, idm_score, idm_status, source FROM s_village_indicator
-        ON CONFLICT (desa_kode, year) DO UPDATE SET population = EXCLUDED.population, poverty_rate = EXCLUDED.poverty_rate,
-            extreme_poor_people = EXCLUDED.extreme_poor_people, extreme_poor_households = EXCLUDED.extreme_poor_households,
-            idm_score = EXCLUDED.idm_score, idm_status = EXCLUDED.idm_status, source = EXCLUDED.source, updated_at = now()
-        WHERE (t.population, t.poverty_rate, t.extreme_poor_people, t.extreme_poor_households, t.idm_score, t.idm_status, t.source)
-              IS DISTINCT FROM (EXCLUDED.population, EXCLUDED.poverty_rate, EXCLUDED.extreme_poor_people, EXCLUDED.extreme_poor_households,
-                                EXCLUDED.idm_score, EXCLUDED.idm_status, EXCLUDED.source)
+        INSERT INTO desagis.indicator_value AS t (indicator_code, level, area_kode, year, value, value_text, source)
+        SELECT c.code, 'desa', s.desa_kode, s.year, c.value, c.value_text, s.source
+          FROM s_village_indicator s
+         CROSS JOIN LATERAL (VALUES
+                ('population', s.population::double precision, NULL::text),
+                ('poverty_rate', s.poverty_rate, NULL),
+                ('extreme_poor_people', s.extreme_poor_people::double precision, NULL),
+                ('extreme_poor_households', s.extreme_poor_households::double precision, NULL),
+                ('idm_score', s.idm_score, NULL),
+                ('idm_status', NULL, s.idm_status)) AS c(code, value, value_text)
+         WHERE c.value IS NOT NULL OR c.value_text IS NOT NULL
+        ON CONFLICT (indicator_code, area_kode, year) DO UPDATE SET value = EXCLUDED.value, value_text = EXCLUDED.value_text,
+            source = EXCLUDED.source, updated_at = now()
+        WHERE (t.value, t.value_text, t.source) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.value_text, EXCLUDED.source)
         RETURNING xmax = 0
         """,
         """
-        INSERT INTO desagis.kabupaten_indicator AS t (kabupaten_kode, year, population, poverty_rate, extreme_poor_people, extreme_poor_households, area_km2, source)
-        SELECT kabupaten_kode, year, population, poverty_rate, extreme_poor_people, extreme_poor_households, area_km2, source FROM s_kabupaten_indicator
-        ON CONFLICT (kabupaten_kode, year) DO UPDATE SET population = EXCLUDED.population, poverty_rate = EXCLUDED.poverty_rate,
-            extreme_poor_people = EXCLUDED.extreme_poor_people, extreme_poor_households = EXCLUDED.extreme_poor_households,
-            area_km2 = EXCLUDED.area_km2, source = EXCLUDED.source, updated_at = now()
-        WHERE (t.population, t.poverty_rate, t.extreme_poor_people, t.extreme_poor_households, t.area_km2, t.source)
-              IS DISTINCT FROM (EXCLUDED.population, EXCLUDED.poverty_rate, EXCLUDED.extreme_poor_people, EXCLUDED.extreme_poor_households,
-                                EXCLUDED.area_km2, EXCLUDED.source)
+        INSERT INTO desagis.indicator_value AS t (indicator_code, level, area_kode, year, value, source)
+        SELECT c.code, 'kabupaten', s.kabupaten_kode, s.year, c.value, s.source
+          FROM s_kabupaten_indicator s
+         CROSS JOIN LATERAL (VALUES
+                ('population', s.population::double precision),
+                ('poverty_rate', s.poverty_rate),
+                ('extreme_poor_people', s.extreme_poor_people::double precision),
+                ('extreme_poor_households', s.extreme_poor_households::double precision),
+                ('area_km2', s.area_km2)) AS c(code, value)
+         WHERE c.value IS NOT NULL
+        ON CONFLICT (indicator_code, area_kode, year) DO UPDATE SET value = EXCLUDED.value, source = EXCLUDED.source, updated_at = now()
+        WHERE (t.value, t.source) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.source)
         RETURNING xmax = 0
         """,
         """
@@ -174,14 +184,27 @@ internal static class DemoLoadSql
            AND NOT EXISTS (SELECT 1 FROM s_transmigration_area s WHERE s.kode = t.kode)
         """,
         """
-        DELETE FROM desagis.village_indicator v
-         WHERE left(v.desa_kode, 2) IN (SELECT kode FROM s_provinsi)
-           AND NOT EXISTS (SELECT 1 FROM s_village_indicator s WHERE s.desa_kode = v.desa_kode AND s.year = v.year)
+        DELETE FROM desagis.indicator_value v
+         WHERE v.level = 'desa' AND left(v.area_kode, 2) IN (SELECT kode FROM s_provinsi)
+           AND v.indicator_code IN ('population', 'poverty_rate', 'extreme_poor_people', 'extreme_poor_households', 'idm_score', 'idm_status')
+           AND NOT EXISTS (SELECT 1 FROM s_village_indicator s WHERE s.desa_kode = v.area_kode AND s.year = v.year
+                              AND CASE v.indicator_code WHEN 'population' THEN s.population IS NOT NULL
+                                                        WHEN 'poverty_rate' THEN s.poverty_rate IS NOT NULL
+                                                        WHEN 'extreme_poor_people' THEN s.extreme_poor_people IS NOT NULL
+                                                        WHEN 'extreme_poor_households' THEN s.extreme_poor_households IS NOT NULL
+                                                        WHEN 'idm_score' THEN s.idm_score IS NOT NULL
+                                                        ELSE s.idm_status IS NOT NULL END)
         """,
         """
-        DELETE FROM desagis.kabupaten_indicator v
-         WHERE left(v.kabupaten_kode, 2) IN (SELECT kode FROM s_provinsi)
-           AND NOT EXISTS (SELECT 1 FROM s_kabupaten_indicator s WHERE s.kabupaten_kode = v.kabupaten_kode AND s.year = v.year)
+        DELETE FROM desagis.indicator_value v
+         WHERE v.level = 'kabupaten' AND left(v.area_kode, 2) IN (SELECT kode FROM s_provinsi)
+           AND v.indicator_code IN ('population', 'poverty_rate', 'extreme_poor_people', 'extreme_poor_households', 'area_km2')
+           AND NOT EXISTS (SELECT 1 FROM s_kabupaten_indicator s WHERE s.kabupaten_kode = v.area_kode AND s.year = v.year
+                              AND CASE v.indicator_code WHEN 'population' THEN s.population IS NOT NULL
+                                                        WHEN 'poverty_rate' THEN s.poverty_rate IS NOT NULL
+                                                        WHEN 'extreme_poor_people' THEN s.extreme_poor_people IS NOT NULL
+                                                        WHEN 'extreme_poor_households' THEN s.extreme_poor_households IS NOT NULL
+                                                        ELSE s.area_km2 IS NOT NULL END)
         """,
         "DELETE FROM desagis.desa d WHERE d.provinsi_kode IN (SELECT kode FROM s_provinsi) AND NOT EXISTS (SELECT 1 FROM s_desa s WHERE s.kode = d.kode)",
         "DELETE FROM desagis.kecamatan d WHERE d.provinsi_kode IN (SELECT kode FROM s_provinsi) AND NOT EXISTS (SELECT 1 FROM s_kecamatan s WHERE s.kode = d.kode)",

@@ -64,6 +64,9 @@ public sealed class PostgisMapDataSource(NpgsqlDataSource dataSource, LayerCatal
         }
     }
 
+    public Task<IReadOnlyList<string>> SourcesAsync(BoundingBox box, IReadOnlyCollection<string> layerIds, CancellationToken cancellationToken) =>
+        MapSources.ReadAsync(dataSource, box, layerIds, cancellationToken);
+
     public async Task<MapData> LoadAsync(BoundingBox box, IReadOnlyCollection<string> layerIds, double tolerance, CancellationToken cancellationToken)
     {
         var sets = new List<FeatureSet>();

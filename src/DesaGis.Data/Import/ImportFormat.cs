@@ -14,4 +14,7 @@ public enum ImportFormat
 
     /// <summary>Delimited text with a header row: a WKT column, lon/lat columns, or no geometry at all.</summary>
     Csv,
+
+    /// <summary>Excel workbook (.xlsx), first sheet (or --layer names one), header in the first row; no geometry.</summary>
+    Xlsx,
 }

@@ -12,13 +12,6 @@ namespace DesaGis.Rendering.Printing;
 /// </summary>
 public sealed class MapPrinter(MapStyle style, IMapDataSource source)
 {
-    /// <summary>Sources printed when neither the request nor the style names any.</summary>
-    public static readonly IReadOnlyList<string> DefaultSources =
-    [
-        "Batas wilayah: Kepmendagri 300.2.2-2138/2025 (cahyadsn/wilayah_boundaries)",
-        "Indikator desa: BPS, Kemendesa (IDM) dan mitra program, sebagaimana dimuat di DesaGis",
-    ];
-
     /// <summary>The most village pages one atlas may have (a kabupaten has up to a few hundred villages).</summary>
     public const int MaxAtlasPages = 400;
 
@@ -77,7 +70,9 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
                 Overview = overview,
             });
         }
-        var options = request.Options.Sources.Count > 0 ? request.Options : request.Options with { Sources = SourcesOf(Style) };
+        // The sources line names what this map shows, read from its data (never a fixed text); a request may give its own.
+        var options = request.Options.Sources.Count > 0 ? request.Options
+            : request.Options with { Sources = [.. SourcesOf(Style), .. await source.SourcesAsync(loadBox, Style.SourceLayers, cancellationToken)] };
         // Drawing is synchronous; the page-by-page progress is where a cancelled request (its client gone, its time
         // budget spent) stops an atlas of hundreds of pages.
         var pageProgress = new PageProgress(progress, pages.Count, cancellationToken);
@@ -86,10 +81,11 @@ public sealed class MapPrinter(MapStyle style, IMapDataSource source)
         return pages.Count;
     }
 
+    /// <summary>Sources a style names for what it draws beyond the data (a base map), if any.</summary>
     private static IReadOnlyList<string> SourcesOf(MapStyle style) =>
         style.Metadata?["desagis:sources"] is JsonArray list
             ? list.Select(n => n?.GetValue<string>()).OfType<string>().ToList()
-            : DefaultSources;
+            : [];
 
     // Pages are the last 70 % of the work; reported synchronously, page by page.
     private sealed class PageProgress(IProgress<double>? target, int pages, CancellationToken cancellationToken) : IProgress<int>

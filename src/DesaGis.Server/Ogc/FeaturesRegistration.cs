@@ -1,8 +1,9 @@
 using DesaGis.Data.Features;
+using DesaGis.Data.Indicators;
 
 namespace DesaGis.Server.Ogc;
 
-/// <summary>Registers what the OGC API Features endpoints need: the feature store, cached collection extents, the village search and link building.</summary>
+/// <summary>Registers what the OGC API Features endpoints need: the feature store, cached collection extents, the village search, the indicator catalog and link building.</summary>
 public static class FeaturesRegistration
 {
     public static IServiceCollection AddDesaGisFeatures(this IServiceCollection services)
@@ -11,6 +12,7 @@ public static class FeaturesRegistration
         services.AddSingleton<FeatureStore>();
         services.AddSingleton<CollectionExtents>();
         services.AddSingleton<VillageSearch>();
+        services.AddSingleton<IndicatorStore>();
         return services;
     }
 }

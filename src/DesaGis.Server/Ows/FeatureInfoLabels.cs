@@ -26,6 +26,8 @@ public static class FeatureInfoLabels
         ["idm_year"] = new("Tahun IDM", "Year of the IDM figures"),
         ["idm_score"] = new("Skor IDM", "IDM score"),
         ["idm_status"] = new("Status IDM", "IDM status"),
+        ["poverty_source"] = new("Sumber data kemiskinan", "Source of the poverty figures"),
+        ["idm_source"] = new("Sumber IDM", "Source of the IDM figures"),
         ["program_count"] = new("Jumlah program", "Programmes"),
         ["partner_count"] = new("Jumlah mitra", "Partners"),
         ["partner_names"] = new("Mitra", "Partners"),

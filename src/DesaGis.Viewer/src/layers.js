@@ -3,6 +3,7 @@ import { getJson } from './api.js';
 import { $, h, replaceChildren } from './dom.js';
 import { onLanguageChange, t } from './i18n.js';
 import { BUILTIN_CHOROPLETHS, INDICATORS, layersByGroup, propertyOf, villageFillLayers } from './mapStyle.js';
+import { CLASS_METHODS } from './indicatorLayer.js';
 import { state, writeHash } from './share.js';
 
 const OPACITY_PROPERTY = { fill: 'fill-opacity', line: 'line-opacity', circle: 'circle-opacity', symbol: 'text-opacity', 'fill-extrusion': 'fill-extrusion-opacity' };
@@ -24,6 +25,7 @@ export class LayerPanel {
     }
     this.options = { partners: [], sectors: [], years: [] };
     this.root = $('#panel-layers-body');
+    this.choropleth = null; // the catalog indicator layer (indicatorLayer.js), set by main
     onLanguageChange(() => this.render());
   }
 
@@ -84,10 +86,21 @@ export class LayerPanel {
       }
     }
     const indicator = this.indicator();
-    for (const layer of villageFillLayers(map)) {
+    // A catalog indicator replaces the villages' own fill while it is shown; outlines and labels stay.
+    const catalogShown = Boolean(this.choropleth?.selected());
+    const villageFills = villageFillLayers(map);
+    for (const layer of villageFills) {
       const original = this.originals.get(layer.id)?.fillColor;
       const color = propertyOf(original) === indicator ? original : BUILTIN_CHOROPLETHS[indicator];
       map.setPaintProperty(layer.id, 'fill-color', color);
+      if (catalogShown) map.setLayoutProperty(layer.id, 'visibility', 'none');
+    }
+    if (this.choropleth) {
+      const layers = map.getStyle().layers;
+      const last = Math.max(-1, ...villageFills.map((l) => layers.findIndex((x) => x.id === l.id)));
+      // Drawn where the village fill was, so boundaries, labels and programmes stay on top.
+      const beforeId = layers.slice(last + 1).find((l) => !String(l.id).startsWith('indicator-'))?.id;
+      this.choropleth.apply(beforeId).then(() => this.onChange?.());
     }
     const programFilter = this.programFilter();
     for (const id of this.groups.get('programs') ?? []) {
@@ -171,13 +184,35 @@ export class LayerPanel {
   }
 
   indicatorControl() {
-    const current = this.indicator();
-    return h('div', { class: 'field' },
-      h('label', { for: 'indicator-select' }, t('layers.indicator')),
-      h('select', {
-        id: 'indicator-select',
-        onchange: (e) => { state.indicator = e.target.value; this.apply(); writeHash(); this.onChange?.(); },
-      }, INDICATORS.map((i) => h('option', { value: i, selected: i === current }, t(`indicator.${i}`)))));
+    const selection = this.choropleth?.selected();
+    const current = selection ? state.indicator : this.indicator();
+    const choices = this.choropleth?.choices() ?? [];
+    const change = (key) => (e) => { state[key] = e.target.value; this.apply(); writeHash(); this.render(); this.onChange?.(); };
+    const villageOptions = INDICATORS.map((i) => h('option', { value: i, selected: i === current }, t(`indicator.${i}`)));
+    const select = h('select', { id: 'indicator-select', onchange: change('indicator') },
+      choices.length === 0 ? villageOptions : [
+        h('optgroup', { label: t('indicator.villageLayer') }, villageOptions),
+        h('optgroup', { label: t('indicator.catalog') }, choices.map((c) => h('option', { value: c.value, selected: c.value === current },
+          this.choropleth.title({ indicator: c.indicator, level: c.level })))),
+      ]);
+    const parts = [h('div', { class: 'field' }, h('label', { for: 'indicator-select' }, t(choices.length ? 'layers.colorBy' : 'layers.indicator')), select)];
+    if (selection) {
+      const years = this.choropleth.years(selection);
+      if (years.length > 1) {
+        parts.push(h('div', { class: 'field' }, h('label', { for: 'indicator-year' }, t('indicator.year')),
+          h('select', { id: 'indicator-year', onchange: change('indicatorYear') },
+            h('option', { value: '' }, t('indicator.latest')),
+            years.map((y) => h('option', { value: String(y), selected: String(y) === String(state.indicatorYear) }, String(y))))));
+      }
+      if (selection.indicator.kind !== 'category') {
+        const methods = CLASS_METHODS.filter((m) => m !== 'official' || (selection.indicator.breaks ?? []).length > 0);
+        const method = this.choropleth.method(selection);
+        parts.push(h('div', { class: 'field' }, h('label', { for: 'indicator-classes' }, t('indicator.classes')),
+          h('select', { id: 'indicator-classes', onchange: change('classMethod') },
+            methods.map((m) => h('option', { value: m, selected: m === method }, t(`classes.${m}`))))));
+      }
+    }
+    return h('div', { class: 'indicator-control' }, parts);
   }
 
   programControls() {

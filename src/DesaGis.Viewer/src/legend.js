@@ -17,8 +17,20 @@ export class Legend {
 
   render() {
     const sections = [];
+    const choropleth = this.panel.choropleth;
+    const catalogShown = Boolean(choropleth?.selected());
+    if (catalogShown) {
+      // The catalog indicator: its classes, then the year, the sources and how many areas have a value.
+      sections.push(h('section', { class: 'legend-group legend-indicator', 'data-group': 'indicator' },
+        h('h3', {}, choropleth.title()),
+        h('ul', {}, choropleth.legendEntries().map((e) => h('li', { class: 'legend-item', 'data-color': e.color },
+          h('span', { class: `swatch swatch-${e.shape}`, style: { '--swatch': e.color }, 'aria-hidden': 'true' }),
+          h('span', { class: 'legend-label' }, e.label)))),
+        choropleth.facts().map((f) => h('p', { class: `legend-fact legend-${f.key}` }, f.text))));
+    }
     for (const group of this.panel.presentGroups()) {
       if (!this.panel.isVisible(group)) continue;
+      if (group === 'villages' && catalogShown) continue;
       const entries = group === 'villages' ? this.villageEntries()
         : group === 'scenario' && this.scenarioEntries ? this.scenarioEntries() : this.groupEntries(group);
       if (entries.length === 0) continue;

@@ -4,8 +4,10 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './styles.css';
 import { apiBase, apiUrl, authHeaders } from './api.js';
 import { $ } from './dom.js';
+import { AreaPopup } from './areaPopup.js';
 import { Exports } from './exports.js';
 import { LANGUAGES, onLanguageChange, setLanguage, t, translate } from './i18n.js';
+import { FILL, IndicatorChoropleth, NODATA } from './indicatorLayer.js';
 import { LayerPanel } from './layers.js';
 import { Legend } from './legend.js';
 import { loadStyle } from './mapStyle.js';
@@ -129,10 +131,26 @@ async function start() {
   map.once('style.load', async () => {
     const planner = new Planner(map, say);
     const panel = new LayerPanel(map, () => legend.render());
+    const choropleth = new IndicatorChoropleth(map);
+    await choropleth.load();
+    panel.choropleth = choropleth;
     panel.adopt('scenario', OVERLAY_LAYERS.filter((id) => map.getLayer(id)));
     const legend = new Legend(map, panel, () => planner.legendEntries());
     planner.onDrawn(() => legend.render());
     const popup = new VillagePopup(map, planner);
+    const areaPopup = new AreaPopup(map);
+    // Areas drawn by a catalog indicator: a village opens the village popup, a wider area its own figures.
+    for (const layerId of [FILL, NODATA]) {
+      map.on('click', layerId, (e) => {
+        const feature = e.features?.[0];
+        const selection = choropleth.selected();
+        if (!feature || !selection) return;
+        if (selection.level === 'desa') popup.open(feature.properties, e.lngLat);
+        else areaPopup.open(feature.properties, selection.level, e.lngLat);
+      });
+      map.on('mouseenter', layerId, () => { map.getCanvas().style.cursor = 'pointer'; });
+      map.on('mouseleave', layerId, () => { map.getCanvas().style.cursor = ''; });
+    }
     const search = new Search(map, (feature) => {
       const bbox = feature.bbox;
       const center = bbox ? [(bbox[0] + bbox[2]) / 2, (bbox[1] + bbox[3]) / 2] : map.getCenter().toArray();
@@ -142,7 +160,7 @@ async function start() {
     panel.render();
     legend.render();
     planner.render();
-    Object.assign(window.desagis, { panel, legend, planner, popup, search, exports, fallbackStyle: fallback });
+    Object.assign(window.desagis, { panel, legend, planner, popup, areaPopup, choropleth, search, exports, fallbackStyle: fallback });
 
     map.on('moveend', () => {
       const c = map.getCenter();

@@ -5,6 +5,7 @@ import { Popup } from 'maplibre-gl';
 import { getJson } from './api.js';
 import { h } from './dom.js';
 import { formatNumber, onLanguageChange, t } from './i18n.js';
+import { figureList } from './indicatorLayer.js';
 import { villageFillLayers } from './mapStyle.js';
 
 export class VillagePopup {
@@ -32,22 +33,24 @@ export class VillagePopup {
   /** Opens the popup of a village (tile or search properties) at a point, then fills in what the API adds. */
   async open(props, lngLat) {
     const kode = props.kode;
-    this.current = { props: { ...props }, programs: null, lngLat, kode };
+    this.current = { props: { ...props }, programs: null, figures: null, lngLat, kode };
     this.popup.setLngLat(lngLat).addTo(this.map);
     this.render();
     this.popup.getElement()?.querySelector('.maplibregl-popup-close-button')?.focus({ preventScroll: true });
-    const [feature, coverage] = await Promise.allSettled([
+    const [feature, coverage, figures] = await Promise.allSettled([
       getJson(`collections/village_indicators/items/${encodeURIComponent(kode)}`),
       getJson('collections/program_coverage/items', { desa_kode: kode, limit: 100 }),
+      getJson(`areas/${encodeURIComponent(kode)}/figures`),
     ]);
     if (this.current?.kode !== kode) return; // another village was clicked meanwhile
     if (feature.status === 'fulfilled') Object.assign(this.current.props, feature.value.properties ?? {});
+    this.current.figures = figures.status === 'fulfilled' ? figures.value.figures ?? [] : [];
     this.current.programs = coverage.status === 'fulfilled' ? (coverage.value.features ?? []).map((f) => f.properties ?? {}) : undefined;
     this.render();
   }
 
   render() {
-    const { props: p, programs, kode } = this.current;
+    const { props: p, programs, figures, kode } = this.current;
     const row = (label, value) => [h('dt', {}, label), h('dd', {}, value)];
     const years = (a, b) => (a || b ? `${a ?? '…'}–${b ?? '…'}` : '');
     const idm = p.idm_status ? `${t(`idm.${p.idm_status}`)}${p.idm_score !== undefined && p.idm_score !== null ? ` (${formatNumber(p.idm_score, 2)})` : ''}` : t('value.none');
@@ -78,6 +81,8 @@ export class VillagePopup {
         row(t('indicator.idm_status'), idm),
         row(t('popup.population'), formatNumber(p.population)),
         row(t('popup.transmigration'), p.transmigration_area || (p.in_transmigration_area === true ? t('value.yes') : t('popup.notTransmigration')))),
+      h('h3', {}, t('popup.figures')),
+      figureList(figures),
       h('h3', {}, t('popup.programs', { n: programs ? programs.length : (p.program_count ?? 0) })),
       programList,
       h('button', {

@@ -1,5 +1,6 @@
 // The URL hash holds what the planner sees (view, layers, indicator, filters, scenario, language), so a copied
 // link reproduces it. Example: #lang=en&z=9.5&c=114.6,-3.05&l=villages,kabupaten&o=villages:70&i=idm_status&s=12
+// (a catalog indicator: i=poverty_rate@kabupaten&iy=2021&ic=quantile)
 
 /** The viewer's shareable state; null/empty members mean "as the style says". */
 export const state = {
@@ -9,6 +10,8 @@ export const state = {
   layers: null,
   opacity: {},
   indicator: '',
+  indicatorYear: '',
+  classMethod: '',
   partner: '',
   sector: '',
   year: '',
@@ -31,6 +34,8 @@ export function readHash(hash = location.hash) {
     if (number(value) !== null) state.opacity[group] = Math.max(0, Math.min(100, number(value)));
   }
   state.indicator = p.get('i') ?? '';
+  state.indicatorYear = p.get('iy') ?? '';
+  state.classMethod = p.get('ic') ?? '';
   state.partner = p.get('pp') ?? '';
   state.sector = p.get('ps') ?? '';
   state.year = p.get('py') ?? '';
@@ -48,7 +53,7 @@ export function toHash() {
   if (state.layers) p.set('l', [...state.layers].join(','));
   const opacity = Object.entries(state.opacity).filter(([, v]) => v !== 100);
   if (opacity.length) p.set('o', opacity.map(([g, v]) => `${g}:${v}`).join(','));
-  const optional = { i: state.indicator, pp: state.partner, ps: state.sector, py: state.year, s: state.scenario, cmp: state.compare };
+  const optional = { i: state.indicator, iy: state.indicatorYear, ic: state.classMethod, pp: state.partner, ps: state.sector, py: state.year, s: state.scenario, cmp: state.compare };
   for (const [key, value] of Object.entries(optional)) if (value) p.set(key, value);
   // URLSearchParams encodes ',' and ':'; they are safe in a fragment and keep links readable.
   return '#' + p.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');

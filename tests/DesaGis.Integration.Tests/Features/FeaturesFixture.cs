@@ -74,6 +74,7 @@ public sealed class FeaturesFixture : IAsyncLifetime
         ["transmigration_areas"] = "SELECT count(*) FROM desagis.transmigration_area",
         ["programs"] = "SELECT count(*) FROM desagis.program",
         ["program_coverage"] = "SELECT count(*) FROM desagis.program_village",
+        ["indicator_values"] = "SELECT count(*) FROM desagis.indicator_value",
     };
 
     public Task<long> CountAsync(string sql, params object[] parameters) => Database.ScalarAsync<long>(sql, parameters);

@@ -10,7 +10,8 @@ public static class RecordSources
         if (name.EndsWith(".shp") || name.EndsWith(".zip")) return ImportFormat.Shapefile;
         if (name.EndsWith(".gpkg")) return ImportFormat.GeoPackage;
         if (name.EndsWith(".csv") || name.EndsWith(".tsv") || name.EndsWith(".txt")) return ImportFormat.Csv;
-        throw new ImportException($"Cannot tell the format of {Path.GetFileName(path)} from its name; give --format (geojson, shapefile, geopackage or csv).");
+        if (name.EndsWith(".xlsx")) return ImportFormat.Xlsx;
+        throw new ImportException($"Cannot tell the format of {Path.GetFileName(path)} from its name; give --format (geojson, shapefile, geopackage, csv or xlsx).");
     }
 
     public static IRecordSource Open(ImportRequest request, ImportFormat format) => format switch
@@ -21,6 +22,7 @@ public static class RecordSources
         ImportFormat.Csv => new CsvRecordSource(request.Path,
             request.Delimiter ?? (request.DisplayName.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) ? "\t" : null),
             request.WktColumn, request.LonColumn, request.LatColumn),
+        ImportFormat.Xlsx => new XlsxRecordSource(request.Path, request.Layer),
         _ => throw new ImportException($"Unknown format {format}."),
     };
 }

@@ -121,7 +121,7 @@ public sealed class RowConverter(TargetDefinition target, FieldMapping mapping, 
         return codes.Count == 0 ? null : codes.ToArray();
     }
 
-    private static double? ParseNumber(object? raw, string text)
+    internal static double? ParseNumber(object? raw, string text)
     {
         if (raw is double d) return d;
         if (raw is long l) return l;

@@ -45,6 +45,7 @@ public sealed class TargetSql(TargetDefinition target, ISet<string> provided, bo
     {
         get
         {
+            if (target.Target is ImportTarget.VillageIndicator or ImportTarget.KabupatenIndicator) return IndicatorUpsert;
             var columns = new List<(string Column, string Expression)>();
             bool updatedAt = target.Target is not (ImportTarget.CodeCrosswalk or ImportTarget.ProgramVillage);
             switch (target.Target)
@@ -88,6 +89,54 @@ public sealed class TargetSql(TargetDefinition target, ISet<string> provided, bo
                    (updatedAt ? ", updated_at = now()" : "") +
                    $" WHERE ({string.Join(", ", updates.Select(c => "t." + Q(c.Column)))}, NULL::int) IS DISTINCT FROM " +
                    $"({string.Join(", ", updates.Select(c => "EXCLUDED." + Q(c.Column)))}, NULL::int) RETURNING (xmax = 0)";
+        }
+    }
+
+    /// <summary>
+    /// The former indicator tables are views over the indicator catalog (migration 0070): each provided figure of a
+    /// row becomes one value with the row's source; an empty figure removes the value, as it cleared the column before.
+    /// One boolean per row that changed: true when the area had no figures for that year before.
+    /// </summary>
+    private string IndicatorUpsert
+    {
+        get
+        {
+            bool village = target.Target == ImportTarget.VillageIndicator;
+            string level = village ? "desa" : "kabupaten";
+            string key = village ? "desa_kode" : "kabupaten_kode";
+            string[] all = village
+                ? ["population", "poverty_rate", "extreme_poor_people", "extreme_poor_households", "idm_score", "idm_status"]
+                : ["population", "poverty_rate", "extreme_poor_people", "extreme_poor_households", "area_km2"];
+            var written = all.Where(Has).ToList();
+            string codes = string.Join(", ", all.Select(c => $"'{c}'"));
+            string values = written.Count == 0 ? "(NULL::text, NULL::double precision, NULL::text)" : string.Join(", ", written.Select(c => c == "idm_status"
+                ? "('idm_status', NULL::double precision, s.idm_status)"
+                : $"('{c}', s.{Q(c)}::double precision, NULL::text)"));
+            string cleared = written.Count == 0 ? "false" : string.Join(" OR ", written.Select(c => $"(v.indicator_code = '{c}' AND s.{Q(c)} IS NULL)"));
+            return $"""
+                WITH before AS (
+                    SELECT s.ord, EXISTS (SELECT 1 FROM desagis.indicator_value v WHERE v.level = '{level}' AND v.area_kode = s.{key}
+                                             AND v.year = s.year AND v.indicator_code IN ({codes})) AS existed
+                      FROM {Stage} s),
+                cleared AS (
+                    DELETE FROM desagis.indicator_value v USING {Stage} s
+                     WHERE v.level = '{level}' AND v.area_kode = s.{key} AND v.year = s.year AND ({cleared})
+                    RETURNING s.ord),
+                written AS (
+                    INSERT INTO desagis.indicator_value AS t (indicator_code, level, area_kode, year, value, value_text, source)
+                    SELECT c.code, '{level}', s.{key}, s.year, c.value, c.value_text, s.source
+                      FROM {Stage} s CROSS JOIN LATERAL (VALUES {values}) AS c(code, value, value_text)
+                     WHERE c.code IS NOT NULL AND (c.value IS NOT NULL OR c.value_text IS NOT NULL)
+                     ORDER BY s.ord
+                    ON CONFLICT (indicator_code, area_kode, year) DO UPDATE
+                       SET value = EXCLUDED.value, value_text = EXCLUDED.value_text, source = EXCLUDED.source, updated_at = now()
+                     WHERE (t.value, t.value_text, t.source) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.value_text, EXCLUDED.source)
+                    RETURNING t.area_kode, t.year)
+                SELECT NOT b.existed FROM before b JOIN {Stage} s ON s.ord = b.ord
+                 WHERE EXISTS (SELECT 1 FROM written w WHERE w.area_kode = s.{key} AND w.year = s.year)
+                    OR EXISTS (SELECT 1 FROM cleared c WHERE c.ord = s.ord)
+                 ORDER BY s.ord
+                """;
         }
     }
 
