@@ -32,7 +32,7 @@ nginx=$(command -v nginx || echo /usr/sbin/nginx)
 dbname=desagis_bench_real${provinces:+_$(tr -c 'a-z0-9' _ <<<"$provinces" | sed 's/_*$//')}
 real_db=$(sed -E "s/(^|;)Database=[^;]*/\1Database=$dbname/" <<<"$DESAGIS_DATABASE")
 grep -q "Database=$dbname" <<<"$real_db" || real_db="$real_db;Database=$dbname"
-kv() { grep -oP "(?<=(^|;)$1=)[^;]+" <<<"$DESAGIS_DATABASE" || true; }
+kv() { tr ';' '\n' <<<"$DESAGIS_DATABASE" | sed -n "s/^$1=//p" | head -1; }
 host=$(kv Host); port=$(kv Port); port=${port:-5432}; user=$(kv Username); pass=$(kv Password)
 psql_db() { local d=$1; shift; PGPASSWORD=$pass psql -h "$host" -p "$port" -U "$user" -d "$d" -v ON_ERROR_STOP=1 -qAt "$@"; }
 
@@ -88,7 +88,9 @@ conn="host=$host port=$port dbname=$dbname user=$user${pass:+ password=$pass}"
 sed "s|@CONNECTION@|$conn|" bench/mapserver/villages.map >"$art/villages.map"
 chmod 600 "$art/villages.map"
 rm -f "$art/mapserv.sock"
-MS_MAPFILE=$PWD/$art/villages.map spawn-fcgi -s "$PWD/$art/mapserv.sock" -F "$(nproc)" -P "$PWD/$art/mapserv.pid" -- "$mapserv" >/dev/null
+# MapServer 8 reads its configuration file first; the mapfile is named there, and requests use its alias.
+printf 'CONFIG\n  MAPS\n    VILLAGES "%s"\n  END\nEND\n' "$PWD/$art/villages.map" >"$art/mapserver.conf"
+MAPSERVER_CONFIG_FILE=$PWD/$art/mapserver.conf spawn-fcgi -s "$PWD/$art/mapserv.sock" -M 0666 -F "$(nproc)" -P "$PWD/$art/mapserv.pid" -- "$mapserv" >/dev/null
 mkdir -p "$art/nginx"
 cat >"$art/nginx.conf" <<NGINX
 worker_processes 1;
@@ -102,9 +104,13 @@ http {
   server {
     listen 127.0.0.1:$p_ms;
     location ~ ^/ms/(\d+)/(\d+)/(\d+)\.mvt\$ {
-      include /etc/nginx/fastcgi_params;
-      fastcgi_param QUERY_STRING "mode=tile&tilemode=gmap&tile=\$2+\$3+\$1&layers=villages&map.imagetype=mvt";
+      # Only these parameters: with /etc/nginx/fastcgi_params included, its empty QUERY_STRING comes first and wins.
+      fastcgi_param SERVER_NAME 127.0.0.1; fastcgi_param SERVER_PORT $p_ms; fastcgi_param SERVER_PROTOCOL HTTP/1.1;
+      fastcgi_param SCRIPT_NAME /ms; fastcgi_param GATEWAY_INTERFACE CGI/1.1;
+      fastcgi_param QUERY_STRING "map=VILLAGES&mode=tile&tilemode=gmap&tile=\$2+\$3+\$1&layers=villages&map.imagetype=mvt";
       fastcgi_param REQUEST_METHOD GET;
+      # Answers stay in memory: nginx's workers may run as another user than the one owning these folders.
+      fastcgi_buffers 64 16k; fastcgi_max_temp_file_size 0;
       fastcgi_pass unix:$PWD/$art/mapserv.sock;
     }
   }
@@ -116,6 +122,9 @@ probe=$(awk -F/ '$1 >= 12 {print; exit}' "$art/tiles.txt")
 wait_up "http://127.0.0.1:$p_ours/health"
 wait_up "http://127.0.0.1:$p_plain/fixed/0/0/0.mvt"
 wait_up "http://127.0.0.1:$p_ms/ms/$probe.mvt"
+# mapserv answers its errors as HTML with status 200: check that it sends tiles.
+ms_type=$(curl -fs -o /dev/null -w '%{content_type}' "http://127.0.0.1:$p_ms/ms/$probe.mvt")
+[[ $ms_type == application/vnd.mapbox-vector-tile* ]] || { echo "MapServer answered $ms_type, not MVT; see $art/nginx/error.log" >&2; exit 1; }
 
 # CPU seconds (user + system) of a process and its live children, and of the database cluster (the postmaster's
 # reaped children plus its live ones), from /proc; clock ticks turned into milliseconds.
@@ -123,8 +132,8 @@ tick=$(getconf CLK_TCK)
 proc_ms() { local t=0 p; for p in "$@"; do [[ -r /proc/$p/stat ]] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $((t * 1000 / tick)); }
 tree() { local p=$1; echo "$p"; for c in $(cat /proc/"$p"/task/*/children 2>/dev/null); do tree "$c"; done; }
 # The postmaster is the parent of any backend; a database on another machine is not measured (reported as 0).
-backend=$(psql_db "$dbname" -c "SELECT pg_backend_pid()")
-pg_pid=$(awk '{print $4}' "/proc/$backend/stat" 2>/dev/null || echo "")
+pg_dir=$(psql_db "$dbname" -c "SHOW data_directory")
+pg_pid=$(head -1 "$pg_dir/postmaster.pid" 2>/dev/null || echo "")
 db_ms() {
   [[ -n $pg_pid && -r /proc/$pg_pid/stat ]] || { echo 0; return; }
   local reaped; reaped=$(awk '{print $16 + $17}' "/proc/$pg_pid/stat")
