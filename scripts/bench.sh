@@ -280,6 +280,8 @@ MD
 log "wrote bench/RESULTS.md"
 # The WMS GetMap figures: a step of its own (own servers, own section of RESULTS.md).
 scripts/bench-wms.sh
+# Uncached tiles on the real national boundaries against plain PostGIS and MapServer 8 (own section of RESULTS.md).
+scripts/bench-mapserver.sh
 # Hostile load: expensive anonymous requests beside a tile client and a liveness probe (own section of RESULTS.md).
 scripts/bench-hostile.sh
 cat bench/RESULTS.md

@@ -24,7 +24,8 @@ if [[ $mode == test ]]; then
   want python3-qgis qgis-providers
 fi
 if [[ $mode == bench ]]; then
-  want wrk
+  # MapServer 8 as a FastCGI peer behind nginx (scripts/bench-mapserver.sh).
+  want wrk cgi-mapserver spawn-fcgi nginx-light
 fi
 
 if ((${#need[@]})); then

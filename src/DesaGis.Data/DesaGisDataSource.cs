@@ -18,6 +18,18 @@ public static class DesaGisDataSource
         return builder.Build();
     }
 
+    /// <summary>
+    /// A data source for tile rendering only. Its connections run nothing but the prepared tile statements, which set
+    /// no session state (no SET, temporary tables or advisory locks), so the pool's reset on return
+    /// (<c>SET SESSION AUTHORIZATION DEFAULT; RESET ALL; …</c>, a round trip of 0.2–0.35 ms per tile) buys nothing:
+    /// it is turned off. Prepared statements stay on the connection either way.
+    /// </summary>
+    public static NpgsqlDataSource CreateForTiles(string connectionString, string applicationName = "desagis-tiles")
+    {
+        var csb = new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true };
+        return Create(csb.ConnectionString, applicationName);
+    }
+
     /// <summary>The connection string from the environment, or an explanation of how to set one.</summary>
     public static string FromEnvironment() =>
         Environment.GetEnvironmentVariable(ConnectionEnvironmentVariable) is { Length: > 0 } cs

@@ -15,4 +15,11 @@ public enum CostClass
 
     /// <summary>Large WMS GetMap images and large WFS GetFeature answers.</summary>
     Ows,
+
+    /// <summary>
+    /// Vector tiles rendered by the database (cache misses only, one slot per coalesced render). Its slots and queue
+    /// come from the tile settings (about the database's cores), not from the expensive-work settings, and it is
+    /// taken inside the tile service, so a cached tile never waits behind a render.
+    /// </summary>
+    TileRender,
 }

@@ -108,6 +108,7 @@ public static class CostControl
         {
             CostClass.Export => ("ekspor peta dan paket", "map and package exports"),
             CostClass.Plan => ("perencanaan", "planner runs"),
+            CostClass.TileRender => ("ubin peta dari basis data", "tile renders"),
             _ => ("gambar WMS besar dan jawaban WFS besar", "large WMS images and large WFS answers"),
         };
         return Refuse(context, StatusCodes.Status503ServiceUnavailable, ProblemTypes.Busy, "The server is busy", new LocalizedText(

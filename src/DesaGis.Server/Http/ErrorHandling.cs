@@ -52,6 +52,9 @@ public static partial class ErrorHandling
         IOException io when io.Message.Contains("Unexpected end", StringComparison.OrdinalIgnoreCase) => (400, ProblemTypes.InvalidBody, "Invalid body", new(
             "Isi permintaan berakhir sebelum lengkap (unggahan terpotong). Kirim ulang seluruh berkas.",
             "The request body ended before it was complete (a truncated upload). Send the whole file again."), null),
+        DesaGis.Server.Tiles.TileRendersBusyException busy => (503, ProblemTypes.Busy, "The server is busy", new(
+            $"Semua {busy.Slots} slot pembuatan ubin sedang dipakai dan antreannya ({busy.Queue}) penuh. Coba lagi setelah 1 detik (header Retry-After); ubin yang sudah tersimpan tetap dilayani.",
+            $"All {busy.Slots} tile render slots are in use and their queue ({busy.Queue}) is full. Try again in 1 second (Retry-After); tiles already cached are served meanwhile."), 1),
         TimeoutException or NpgsqlException { InnerException: TimeoutException }
             => (503, ProblemTypes.DatabaseTimeout, "The request took too long", new(
                 "Basis data tidak menjawab tepat waktu. Perkecil permintaan (bbox atau limit yang lebih kecil) atau coba lagi sebentar lagi.",
@@ -105,7 +108,8 @@ public static partial class ErrorHandling
                 return true;
             }
             var (status, type, title, detail, retryAfter) = Classify(exception);
-            if (status >= 500) LogFailure(logger, exception, context.Request.Method, context.Request.Path);
+            // A full render queue is load, not a fault; the 503s are counted by whoever watches status codes.
+            if (status >= 500 && exception is not DesaGis.Server.Tiles.TileRendersBusyException) LogFailure(logger, exception, context.Request.Method, context.Request.Path);
             context.Response.StatusCode = status;
             if (retryAfter is int seconds) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -33,6 +33,25 @@ public sealed class TileOptions
     [Range(10, 1000)]
     public int LeaseRenewMilliseconds { get; set; } = 50;
 
+    /// <summary>
+    /// How many tiles the database renders at once (cache misses; identical requests share one render). 0 (default):
+    /// the number of this machine's cores, which is about what the database can run in parallel when it shares the
+    /// machine; set it to the database's cores when it runs elsewhere. More at once only lengthens every render.
+    /// </summary>
+    [Range(0, 1024)]
+    public int RenderConcurrency { get; set; }
+
+    /// <summary>Renders that may wait for a slot; one more is answered 503 with Retry-After at once.</summary>
+    [Range(0, 100_000)]
+    public int RenderQueue { get; set; } = 64;
+
+    /// <summary>How long a render waits in the queue, in milliseconds, before its requests are answered 503 with Retry-After.</summary>
+    [Range(1, 60_000)]
+    public int RenderQueueWaitMilliseconds { get; set; } = 2000;
+
+    /// <summary>The render slots in force: <see cref="RenderConcurrency"/>, or the core count when it is 0.</summary>
+    public int EffectiveRenderConcurrency => RenderConcurrency > 0 ? RenderConcurrency : Environment.ProcessorCount;
+
     /// <summary>The folder of MapLibre styles; found by walking up from the server to the repository's styles/ when unset.</summary>
     public string? StylesDirectory { get; set; }
 

@@ -15,7 +15,7 @@ public static class TileRegistration
     {
         services.AddOptions<TileOptions>().BindConfiguration(TileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ITileSource>(sp => new PostgisTileSource(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LayerCatalog>())
+            sp.GetRequiredKeyedService<NpgsqlDataSource>(DesaGis.Server.Hosting.DatabaseRegistration.TileDataSourceKey), sp.GetRequiredService<LayerCatalog>())
         {
             CommandTimeoutSeconds = sp.GetRequiredService<IOptions<DesaGisOptions>>().Value.StatementTimeoutSeconds,
         });

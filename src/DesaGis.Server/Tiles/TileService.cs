@@ -1,15 +1,20 @@
 using System.Collections.Concurrent;
 using DesaGis.Core.Tiles;
 using DesaGis.Data.Tiles;
+using DesaGis.Server.Http;
+using Microsoft.Extensions.Options;
 
 namespace DesaGis.Server.Tiles;
 
 /// <summary>
 /// Serves tiles from the cache when it holds a current copy, else from the tile source (and caches them).
 /// Concurrent misses of one tile at one data version share one render, so a burst of map clients opening the same
-/// view costs the database one query per tile, not one per client.
+/// view costs the database one query per tile, not one per client. Renders take a slot of
+/// <see cref="CostClass.TileRender"/> (about the database's cores), so a burst of misses queues briefly in the server
+/// instead of stretching every statement in the database; past the queue the answer is 503 with Retry-After. Cache hits
+/// never touch the gate.
 /// </summary>
-public sealed class TileService(ITileSource source, TileCache cache, TileChangeMonitor monitor)
+public sealed class TileService(ITileSource source, TileCache cache, TileChangeMonitor monitor, CostGates gates, IOptions<TileOptions> options)
 {
     private readonly ConcurrentDictionary<(TileCacheKey Key, long Version), Lazy<Task<CachedTile>>> _rendering = new();
 
@@ -18,7 +23,7 @@ public sealed class TileService(ITileSource source, TileCache cache, TileChangeM
     public async Task<CachedTile> GetAsync(IReadOnlyList<string> layers, TileCoord tile, CancellationToken cancellationToken)
     {
         if (!cache.Enabled)
-            return Wrap(await source.GetTileAsync(layers, tile, cancellationToken), layers, tile);
+            return Wrap(await RenderGatedAsync(layers, tile, cancellationToken), layers, tile);
 
         long version = await monitor.SyncAsync(cancellationToken);
         var key = new TileCacheKey(string.Join(',', layers), tile);
@@ -35,7 +40,7 @@ public sealed class TileService(ITileSource source, TileCache cache, TileChangeM
         try
         {
             // Shared by several requests, so no single request's cancellation stops it; the statement timeout bounds it.
-            var made = Wrap(await source.GetTileAsync(layers, tile, CancellationToken.None), layers, tile);
+            var made = Wrap(await RenderGatedAsync(layers, tile, CancellationToken.None), layers, tile);
             cache.TryAdd(slot.Key, made, slot.Version);
             return made;
         }
@@ -44,6 +49,30 @@ public sealed class TileService(ITileSource source, TileCache cache, TileChangeM
             _rendering.TryRemove(slot, out _);
         }
     }
+
+    private async Task<byte[]> RenderGatedAsync(IReadOnlyList<string> layers, TileCoord tile, CancellationToken cancellationToken)
+    {
+        var gate = gates.For(CostClass.TileRender);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(options.Value.RenderQueueWaitMilliseconds);
+        System.Threading.RateLimiting.RateLimitLease lease;
+        try
+        {
+            lease = await gate.AcquireAsync(1, wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Busy();
+        }
+        using (lease)
+        {
+            if (!lease.IsAcquired) throw Busy();
+            return await source.GetTileAsync(layers, tile, cancellationToken);
+        }
+    }
+
+    private TileRendersBusyException Busy() =>
+        new(gates.PermitsOf(CostClass.TileRender), gates.QueueLengthOf(CostClass.TileRender));
 
     private static CachedTile Wrap(byte[] mvt, IReadOnlyList<string> layers, TileCoord tile)
     {
