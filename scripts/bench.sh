@@ -181,7 +181,7 @@ size_plain=$(sizes "http://127.0.0.1:$p_plain/baseline/")
 micro=""
 if [[ -z ${BENCH_SKIP_MICRO:-} ]]; then
   log "BenchmarkDotNet micro-benchmarks"
-  (cd "$art" && $benchtool --filter '*' --job short --exporters github >"micro.log" 2>&1) || true
+  (cd "$art" && $benchtool --filter '*' --job short --inProcess --exporters github >"micro.log" 2>&1) || true
   micro=$(cat "$art"/BenchmarkDotNet.Artifacts/results/*-report-github.md 2>/dev/null || true)
 fi
 

@@ -83,7 +83,7 @@ public sealed record Criterion(CriterionKind Kind, double Weight, Direction Dire
             level = fromKabupaten ? "kabupaten" : null;
             return;
         }
-        if (IndicatorCode is not null && v.Figures is not null)
+        if (v.Figures is not null && IndicatorCode is not null)
         {
             var f = Figure(v);
             measured = f?.Measured ?? double.NaN;

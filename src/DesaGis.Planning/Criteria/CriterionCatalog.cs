@@ -20,7 +20,11 @@ public static class CriterionCatalog
     public static CriterionInfo? Find(string? id) =>
         id is null ? null : All.FirstOrDefault(c => string.Equals(c.Id, id.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    public static CriterionInfo Get(CriterionKind kind) => All.First(c => c.Kind == kind);
+    // By kind, for lookups per village and criterion on national runs (a search through All there cost more than the scoring).
+    private static readonly Dictionary<CriterionKind, CriterionInfo> ByKind = All.ToDictionary(c => c.Kind);
+
+    public static CriterionInfo Get(CriterionKind kind) =>
+        ByKind.TryGetValue(kind, out var info) ? info : throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a built-in criterion.");
 
     public static string KnownIds => string.Join(", ", All.Select(c => c.Id));
 }
