@@ -28,11 +28,15 @@ public class RegistryFixture : IAsyncLifetime
 
     protected virtual DesaGisServer CreateServer(PostgisDatabase database) => new(database);
 
+    /// <summary>Starts the server before any client is made (a server on a real port must start first).</summary>
+    protected virtual Task StartAsync(DesaGisServer server) => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         await BundledGeodataLoader.LoadAsync(Database.DataSource, RepositoryPaths.Combine("geodata", "real"), RepositoryPaths.Combine("geodata", "contoh"));
         Server = CreateServer(Database);
+        await StartAsync(Server);
         Anonymous = await Server.CreateReadyClientAsync();
         Viewer = await Server.CreateReadyClientAsync("viewer");
         Reviewer = await Server.CreateReadyClientAsync("reviewer");
