@@ -42,6 +42,7 @@ app.MapCollectionsEndpoints();
 app.MapItemsEndpoints();
 app.MapProgramWriteEndpoints();
 app.MapRegistryEndpoints();
+app.MapProgramGapEndpoints();
 app.MapQueryablesEndpoints();
 app.MapSearchEndpoints();
 app.MapIndicatorEndpoints();

@@ -12,6 +12,7 @@ public static class RegistryRegistration
         services.AddOptions<RegistryOptions>().BindConfiguration(RegistryOptions.Section);
         services.AddSingleton(sp => new ProgramRegistry(sp.GetRequiredService<NpgsqlDataSource>(),
             new RegistrySettings(sp.GetRequiredService<IOptions<RegistryOptions>>().Value.PublishOnWrite)));
+        services.AddSingleton<ProgramGapAnalysis>();
         return services;
     }
 }
