@@ -2,6 +2,7 @@
 // the public API: OGC API – Features Part 4 on collections/programs and the registry's review resources.
 import { ApiError, apiKey, apiUrl, authHeaders, setApiKey } from './api.js';
 import { h, replaceChildren } from './dom.js';
+import { GapTable } from './gaps.js';
 import { language, onLanguageChange } from './i18n.js';
 import './registry.css';
 
@@ -151,6 +152,10 @@ export class Registry {
     this.selected = new Map();
     this.picking = false;
     this.error = '';
+    // The gap analysis is public: it sits below the registry whether or not anyone is signed in.
+    this.content = h('div', { class: 'registry-content' });
+    this.gaps = new GapTable(h('section', { class: 'gap-analysis', id: 'gap-analysis' }));
+    this.panel?.append(this.content, this.gaps.container);
     this.addLayers();
     map.on('click', (e) => this.onMapClick(e));
     onLanguageChange(() => this.render());
@@ -314,7 +319,7 @@ export class Registry {
 
   render() {
     if (this.tab) this.tab.textContent = tr('tab');
-    if (!this.panel) return;
+    if (!this.content) return;
     const parts = [h('h2', {}, tr('title')), h('p', { class: 'muted' }, tr('intro'))];
     if (!this.me) {
       let key = apiKey();
@@ -328,7 +333,7 @@ export class Registry {
       parts.push(this.form ? this.renderForm() : this.renderList());
     }
     if (this.error) parts.push(h('p', { class: 'registry-error', role: 'alert' }, this.error));
-    replaceChildren(this.panel, ...parts);
+    replaceChildren(this.content, ...parts);
   }
 
   renderList() {

@@ -93,4 +93,33 @@ public class RegistryViewerTests(RegistryViewerFixture fx) : IClassFixture<Regis
         Assert.Empty(reviewer.Errors);
         Assert.Empty(visitor.Errors);
     }
+
+    [Fact]
+    public async Task Anyone_sees_the_gap_table_of_a_kecamatan_in_both_languages_with_a_CSV_to_download()
+    {
+        var (lon, lat) = await PointOfAsync("52.03.09.2003");
+        await using var visitor = await fx.OpenViewerAsync(FormattableString.Invariant($"#z=12&c={lon},{lat}"));
+        var page = visitor.Page;
+        await page.Locator("#tab-registry").ClickAsync();
+        await page.Locator("#gap-area").FillAsync("52.03.09");
+        await page.Locator("#gap-year").FillAsync("2026");
+        await page.Locator("#gap-need").FillAsync("0.86");
+        await page.Locator("#gap-run").ClickAsync();
+        var summary = page.Locator("#gap-summary");
+        await summary.WaitForAsync();
+        Assert.Contains("3 dengan data; 1 desa berkebutuhan tinggi tanpa program", await summary.TextContentAsync());
+        Assert.Contains("Kalijaga (52.03.09.2003) — 0,847 (2024)", await page.Locator("#gap-villages").TextContentAsync());
+        Assert.Contains("Aikmel", await page.Locator(".gap-table").TextContentAsync());
+        var csv = await page.Locator("#gap-analysis a[download]").GetAttributeAsync("href");
+        Assert.Contains("f=csv", csv);
+        await page.Locator("#gap-analysis").ScrollIntoViewIfNeededAsync();
+        await visitor.ScreenshotAsync(Screenshot("gaps-id"));
+
+        await page.Locator("[data-lang=en]").ClickAsync();
+        await page.Locator("#gap-run").ClickAsync();
+        await page.Locator("#gap-summary", new() { HasText = "high-need villages without a programme" }).WaitForAsync();
+        Assert.Contains("High-need villages without an active programme", await page.Locator("#gap-analysis").TextContentAsync());
+        await visitor.ScreenshotAsync(Screenshot("gaps-en"));
+        Assert.Empty(visitor.Errors);
+    }
 }
