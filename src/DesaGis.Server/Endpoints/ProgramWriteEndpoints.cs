@@ -53,68 +53,46 @@ public static class ProgramWriteEndpoints
         return app;
     }
 
-    public static async Task<IResult> CreateAsync(HttpContext http, ProgramRegistry registry, LinkBuilder links)
-    {
-        if (Caller(http) is not { } caller) return Refusal(http);
-        if (await ReadBodyAsync(http, patch: false) is not { } body) return BodyProblem(http);
-        try
+    public static Task<IResult> CreateAsync(HttpContext http, ProgramRegistry registry, LinkBuilder links) =>
+        WriteAsync(http, patch: false, async (caller, body) =>
         {
-            var written = await registry.CreateAsync(caller, ProgramFeatureReader.ReadFeature(body.RootElement), http.RequestAborted);
-            var location = links.Url(http.Request, Items + "/" + LinkBuilder.Segment(written.Kode));
-            http.Response.Headers.Location = location;
+            var written = await registry.CreateAsync(caller, ProgramFeatureReader.ReadFeature(body), http.RequestAborted);
+            http.Response.Headers.Location = links.Url(http.Request, Items + "/" + LinkBuilder.Segment(written.Kode));
             return FeatureResult(http, written, StatusCodes.Status201Created, links);
-        }
-        catch (RegistryException ex)
-        {
-            return RegistryProblems.From(ex);
-        }
-        finally
-        {
-            body.Dispose();
-        }
-    }
+        });
 
-    public static async Task<IResult> ReplaceAsync(HttpContext http, string featureId, ProgramRegistry registry, LinkBuilder links)
-    {
-        if (Caller(http) is not { } caller) return Refusal(http);
-        if (await ReadBodyAsync(http, patch: false) is not { } body) return BodyProblem(http);
-        try
+    public static Task<IResult> ReplaceAsync(HttpContext http, string featureId, ProgramRegistry registry, LinkBuilder links) =>
+        WriteAsync(http, patch: false, async (caller, body) =>
         {
-            var input = ProgramFeatureReader.ReadFeature(body.RootElement);
+            var input = ProgramFeatureReader.ReadFeature(body);
             if (input.Kode is { } id && id != featureId)
-                return RegistryProblems.From(RegistryException.Invalid("id",
+                throw RegistryException.Invalid("id",
                     $"Feature ber-id '{Problems.Shorten(id, 64)}' dikirim ke alamat program '{Problems.Shorten(featureId, 64)}'; keduanya harus sama.",
-                    $"A feature with id '{Problems.Shorten(id, 64)}' was sent to the address of programme '{Problems.Shorten(featureId, 64)}'; they must agree."));
+                    $"A feature with id '{Problems.Shorten(id, 64)}' was sent to the address of programme '{Problems.Shorten(featureId, 64)}'; they must agree.");
             var written = await registry.ReplaceAsync(caller, featureId, input, IfMatch(http), http.RequestAborted);
             return FeatureResult(http, written, StatusCodes.Status200OK, links);
-        }
-        catch (RegistryException ex)
-        {
-            return RegistryProblems.From(ex);
-        }
-        finally
-        {
-            body.Dispose();
-        }
-    }
+        });
 
-    public static async Task<IResult> UpdateAsync(HttpContext http, string featureId, ProgramRegistry registry, LinkBuilder links)
+    public static Task<IResult> UpdateAsync(HttpContext http, string featureId, ProgramRegistry registry, LinkBuilder links) =>
+        WriteAsync(http, patch: true, async (caller, body) =>
+        {
+            var written = await registry.UpdateAsync(caller, featureId, ProgramFeatureReader.ReadPatch(body), IfMatch(http), http.RequestAborted);
+            return FeatureResult(http, written, StatusCodes.Status200OK, links);
+        });
+
+    /// <summary>The steps every write with a body shares: who writes, the body read, a refusal as its problem.</summary>
+    private static async Task<IResult> WriteAsync(HttpContext http, bool patch, Func<RegistryCaller, JsonElement, Task<IResult>> write)
     {
         if (Caller(http) is not { } caller) return Refusal(http);
-        if (await ReadBodyAsync(http, patch: true) is not { } body) return BodyProblem(http);
+        using var body = await ReadBodyAsync(http, patch);
+        if (body is null) return BodyProblem(http);
         try
         {
-            var patch = ProgramFeatureReader.ReadPatch(body.RootElement);
-            var written = await registry.UpdateAsync(caller, featureId, patch, IfMatch(http), http.RequestAborted);
-            return FeatureResult(http, written, StatusCodes.Status200OK, links);
+            return await write(caller, body.RootElement);
         }
         catch (RegistryException ex)
         {
             return RegistryProblems.From(ex);
-        }
-        finally
-        {
-            body.Dispose();
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using DesaGis.Data.Security;
 using DesaGis.Testing;
@@ -26,17 +25,7 @@ public class GdalRegistryTests(GdalRegistryTests.PublishingServer fixture) : ICl
         }
     }
 
-    private static async Task<string> RunAsync(string program, params string[] args)
-    {
-        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"{program} failed ({process.ExitCode}): {await stderr}");
-        return await stdout;
-    }
+    private static Task<string> RunAsync(string program, params string[] args) => Tiles.TileDecoding.RunAsync(program, args);
 
     /// <summary>curl with the partner's key; returns the status line, headers and body.</summary>
     private static Task<string> CurlAsync(string key, params string[] args) =>
