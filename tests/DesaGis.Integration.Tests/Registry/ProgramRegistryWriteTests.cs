@@ -408,4 +408,38 @@ public class ProgramRegistryWriteTests(RegistryFixture f) : IClassFixture<Regist
         using var broken = await f.PartnerAClient.PostAsync(Items, new StringContent("{\"type\": \"Feature\",", Encoding.UTF8, "application/geo+json"));
         Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
     }
+
+    [Fact]
+    public async Task Hostile_text_is_stored_as_text_and_codes_that_cannot_be_ours_are_refused_by_name()
+    {
+        var kode = NewKode("HOSTILE");
+        const string nama = "Air \"Bersih\" '; DROP TABLE desagis.program; -- Désa Ñusa 🌊";
+        using (var created = await f.PartnerAClient.PostAsync(Items, RegistryFixture.Feature(new
+        {
+            kode, nama, sector = "air bersih", desa_kodes = new[] { "5203022010" }, // 10-digit form
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var props = (await RegistryFixture.JsonAsync(created)).GetProperty("properties");
+            Assert.Equal(nama, props.GetProperty("nama").GetString());
+            Assert.Equal(["52.03.02.2010"], props.GetProperty("desa_kodes").EnumerateArray().Select(x => x.GetString()!).ToList());
+        }
+        Assert.True(await ScalarAsync("SELECT count(*) FROM desagis.program") > 0);
+
+        using var spaced = await f.PartnerAClient.PostAsync(Items, RegistryFixture.Feature(new
+        {
+            kode = "PRG 1; --", nama = "X", sector = "s", desa_kodes = new[] { "52.03.02.2010" },
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, spaced.StatusCode);
+        Assert.Equal("kode", (await RegistryFixture.JsonAsync(spaced)).GetProperty("field").GetString());
+        // A list of codes that is not a list, and an id that does not match the address.
+        using var notList = await f.PartnerAClient.PostAsync(Items, RegistryFixture.Feature(new { nama = "X", sector = "s", desa_kodes = "52.03.02.2010" }));
+        Assert.Equal("desa_kodes", (await RegistryFixture.JsonAsync(notList)).GetProperty("field").GetString());
+        using var mismatch = await SendAsync(f.PartnerAClient, HttpMethod.Put, Items + "/" + kode,
+            new StringContent("""{"type":"Feature","id":"OTHER","geometry":null,"properties":{"nama":"X","sector":"s","desa_kodes":["52.03.02.2010"]}}""",
+                Encoding.UTF8, "application/geo+json"));
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
+        Assert.Equal("id", (await RegistryFixture.JsonAsync(mismatch)).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(f.PartnerAClient, HttpMethod.Delete, Items + "/" + Uri.EscapeDataString("../CONTOH-PRG-1"))).StatusCode);
+    }
 }
