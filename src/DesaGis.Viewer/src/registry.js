@@ -18,7 +18,7 @@ const TEXT = {
     asReviewer: 'Masuk sebagai peninjau: semua program dan antrean tinjauan.',
     notRegistry: 'Kunci ini bukan kunci mitra atau peninjau.',
     mine: 'Program mitra ini',
-    all: 'Semua program',
+    all: 'Dikembalikan ke mitra',
     none: 'Belum ada program.',
     add: 'Tambah program',
     edit: 'Ubah',
@@ -69,7 +69,7 @@ const TEXT = {
     asReviewer: 'Signed in as a reviewer: every programme and the review queue.',
     notRegistry: 'This key is not a partner or reviewer key.',
     mine: "This partner's programmes",
-    all: 'All programmes',
+    all: 'Sent back to partners',
     none: 'No programmes yet.',
     add: 'Add a programme',
     edit: 'Edit',
@@ -200,10 +200,15 @@ export class Registry {
   }
 
   async refresh() {
-    if (this.me) {
-      const list = await call('GET', 'registry/programs');
-      this.programs = list.features ?? [];
-      this.queue = this.me.reviewer ? this.programs.filter((f) => f.properties.state === 'draft') : [];
+    if (this.me?.reviewer) {
+      // A reviewer's lists are the drafts waiting and those sent back; the published ones are on the map.
+      const [drafts, returned] = await Promise.all([
+        call('GET', 'registry/programs', { params: { state: 'draft' } }), call('GET', 'registry/programs', { params: { state: 'returned' } })]);
+      this.queue = drafts.features ?? [];
+      this.programs = returned.features ?? [];
+    } else if (this.me) {
+      this.programs = (await call('GET', 'registry/programs')).features ?? [];
+      this.queue = [];
     }
     this.render();
   }
@@ -337,7 +342,7 @@ export class Registry {
   }
 
   renderList() {
-    const items = this.programs.filter((f) => !this.me.reviewer || f.properties.state !== 'draft');
+    const items = this.programs;
     return h('div', { class: 'registry-list' },
       h('h3', {}, tr(this.me.reviewer ? 'all' : 'mine')),
       this.me.reviewer ? null : h('button', { type: 'button', id: 'registry-add', onclick: () => this.startForm(null) }, tr('add')),
