@@ -119,6 +119,7 @@ function tr(key, vars = {}) {
 const VILLAGE_CODE = /^\d{2}\.\d{2}\.\d{2}\.\d{4}$/;
 const SELECTED = 'registry-selected';
 const PREVIEW = 'registry-preview';
+const PUBLISHED = 'registry-published';
 const EMPTY = { type: 'FeatureCollection', features: [] };
 
 async function call(method, path, { body, ifMatch, contentType = 'application/geo+json', params } = {}) {
@@ -165,7 +166,7 @@ export class Registry {
 
   addLayers() {
     const map = this.map;
-    for (const [id, colour] of [[SELECTED, '#d7301f'], [PREVIEW, '#e6550d']]) {
+    for (const [id, colour] of [[PUBLISHED, '#636363'], [SELECTED, '#d7301f'], [PREVIEW, '#e6550d']]) {
       if (map.getSource(id)) continue;
       map.addSource(id, { type: 'geojson', data: EMPTY });
       map.addLayer({ id: `${id}-fill`, type: 'fill', source: id, paint: { 'fill-color': colour, 'fill-opacity': 0.35 } });
@@ -308,14 +309,22 @@ export class Registry {
       const path = `registry/programs/${encodeURIComponent(feature.id)}/${action}`;
       await call('POST', path, { ifMatch: `"r${feature.properties.revision}"`, contentType: 'application/json', body: action === 'return' ? { comment } : undefined });
       this.map.getSource(PREVIEW)?.setData(EMPTY);
+      this.map.getSource(PUBLISHED)?.setData(EMPTY);
       if (action === 'publish') this.reloadTiles();
       await this.refresh();
       this.say(tr(action === 'publish' ? 'published' : 'returnedMsg', { k: feature.id }));
     } catch (e) { this.error = e.message; this.render(); }
   }
 
-  preview(feature) {
+  async preview(feature) {
     this.map.getSource(PREVIEW)?.setData({ type: 'FeatureCollection', features: feature.geometry ? [feature] : [] });
+    // What the change replaces: the published version, as the public sees it (asked without the key), in grey.
+    let before = null;
+    try {
+      const response = await fetch(apiUrl(`collections/programs/items/${encodeURIComponent(feature.id)}`), { headers: { Accept: 'application/geo+json' } });
+      if (response.ok) before = await response.json();
+    } catch { /* no published version to compare with */ }
+    this.map.getSource(PUBLISHED)?.setData({ type: 'FeatureCollection', features: before?.geometry ? [before] : [] });
     const coords = JSON.stringify(feature.geometry?.coordinates ?? []).match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
     if (coords.length < 2) return;
     const xs = coords.filter((_, i) => i % 2 === 0), ys = coords.filter((_, i) => i % 2 === 1);
