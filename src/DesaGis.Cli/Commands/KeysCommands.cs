@@ -9,19 +9,30 @@ public static class KeysCommands
 {
     public static Command Create()
     {
-        var keys = new Command("keys", "Manage API keys (roles: viewer, planner, admin).");
+        var keys = new Command("keys", "Manage API keys (roles: viewer, planner, admin, partner, reviewer).");
 
         var name = new Argument<string>("name") { Description = "A unique name for the key, e.g. the person or system using it." };
-        var role = new Option<string>("--role") { Description = "viewer, planner or admin.", Required = true };
+        var role = new Option<string>("--role") { Description = "viewer, planner, admin, partner or reviewer.", Required = true };
         role.AcceptOnlyFromAmong([.. Roles.All]);
+        var partner = new Option<string?>("--partner") { Description = "For a partner key: the code of its partner organisation (e.g. CONTOH-MTR-2)." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only the secret (for scripts)." };
-        var create = new Command("create", "Create a key; the secret is printed once and never stored.") { name, role, quiet };
+        var create = new Command("create", "Create a key; the secret is printed once and never stored.") { name, role, partner, quiet };
         create.SetAction(async (parse, ct) =>
         {
             await using var ds = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
-            var (key, secret) = await new ApiKeyStore(ds).CreateAsync(parse.GetValue(name)!, parse.GetValue(role)!, ct);
+            ApiKey key;
+            string secret;
+            try
+            {
+                (key, secret) = await new ApiKeyStore(ds).CreateAsync(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(partner), ct);
+            }
+            catch (ArgumentException ex)
+            {
+                Console.Error.WriteLine(ex.Message.Split(" (Parameter")[0]);
+                return 2;
+            }
             if (!parse.GetValue(quiet))
-                Console.WriteLine($"Created key '{key.Name}' with role {key.Role}. Keep this secret; it is not shown again:");
+                Console.WriteLine($"Created key '{key.Name}' with role {key.Role}{(key.PartnerKode is null ? "" : $" for partner {key.PartnerKode}")}. Keep this secret; it is not shown again:");
             Console.WriteLine(secret);
             return 0;
         });
@@ -31,7 +42,7 @@ public static class KeysCommands
         {
             await using var ds = DesaGisDataSource.Create(DesaGisDataSource.FromEnvironment(), "desagis-cli");
             foreach (var k in await new ApiKeyStore(ds).ListAsync(ct))
-                Console.WriteLine($"{k.Name}\t{k.Role}\t{k.Prefix}…\t{k.CreatedAt:u}\t{(k.RevokedAt is null ? "active" : $"revoked {k.RevokedAt:u}")}");
+                Console.WriteLine($"{k.Name}\t{k.Role}{(k.PartnerKode is null ? "" : ":" + k.PartnerKode)}\t{k.Prefix}…\t{k.CreatedAt:u}\t{(k.RevokedAt is null ? "active" : $"revoked {k.RevokedAt:u}")}");
             return 0;
         });
 

@@ -22,6 +22,7 @@ public static class AccountEndpoints
         authenticated = user.Identity?.IsAuthenticated == true,
         name = Policies.Actor(user),
         roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).Distinct().ToArray(),
+        partner = user.FindFirst(Registry.RegistryCallers.PartnerClaim)?.Value,
     });
 
     public static async Task<IResult> AuditAsync(NpgsqlDataSource dataSource, int? limit, CancellationToken ct)

@@ -35,6 +35,9 @@ public static class ProblemCatalog
         [ProblemTypes.UriTooLong] = new("Alamat terlalu panjang", "URI too long"),
         [ProblemTypes.HeadersTooLarge] = new("Header terlalu besar", "Request headers too large"),
         [ProblemTypes.HttpVersionNotSupported] = new("Versi HTTP tidak didukung", "HTTP version not supported"),
+        [ProblemTypes.InvalidProgram] = new("Program tidak valid", "Invalid programme"),
+        [ProblemTypes.PreconditionFailed] = new("Versi sudah berubah", "The version has changed"),
+        [ProblemTypes.Conflict] = new("Bertentangan dengan keadaan saat ini", "Conflicts with the current state"),
     };
 
     /// <summary>The title of a problem type, or null when the type is not ours.</summary>

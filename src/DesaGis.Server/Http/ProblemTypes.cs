@@ -32,4 +32,7 @@ public static class ProblemTypes
     public const string UriTooLong = Prefix + "uri-too-long";
     public const string HeadersTooLarge = Prefix + "headers-too-large";
     public const string HttpVersionNotSupported = Prefix + "http-version-not-supported";
+    public const string InvalidProgram = Prefix + "invalid-program";
+    public const string PreconditionFailed = Prefix + "precondition-failed";
+    public const string Conflict = Prefix + "conflict";
 }

@@ -7,6 +7,7 @@ public static class OgcConformance
     private const string Part2 = "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/";
     private const string Part3 = "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/";
     private const string Cql2 = "http://www.opengis.net/spec/cql2/1.0/conf/";
+    private const string Part4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
 
     public const string Filter = Part3 + "filter";
     public const string FeaturesFilter = Part3 + "features-filter";
@@ -32,5 +33,10 @@ public static class OgcConformance
         Cql2 + "property-property",
         Cql2Text,
         Cql2Json,
+        // Part 4, on the programs collection (the programme registry, docs/registry.md).
+        Part4 + "create-replace-delete",
+        Part4 + "update",
+        Part4 + "features",
+        Part4 + "optimistic-locking-etags",
     ];
 }

@@ -64,6 +64,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, key.Name), new Claim(ClaimTypes.Role, key.Role), new Claim("auth", "api-key")],
             SchemeName);
+        // A partner key acts for its partner organisation in the programme registry.
+        if (key.PartnerKode is { } partner) identity.AddClaim(new Claim(Registry.RegistryCallers.PartnerClaim, partner));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

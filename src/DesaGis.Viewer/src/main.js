@@ -12,6 +12,7 @@ import { LayerPanel } from './layers.js';
 import { Legend } from './legend.js';
 import { loadStyle } from './mapStyle.js';
 import { Planner } from './planner.js';
+import { Registry } from './registry.js';
 import { OVERLAY_LAYERS } from './planOverlay.js';
 import { VillagePopup } from './popup.js';
 import { Search } from './search.js';
@@ -157,10 +158,12 @@ async function start() {
       popup.open({ kode: feature.properties?.kode ?? feature.id, ...feature.properties }, center);
     });
     const exports = new Exports(map, panel);
+    // Partners' own programmes and the reviewers' queue (the programme registry).
+    const registry = new Registry(map, say);
     panel.render();
     legend.render();
     planner.render();
-    Object.assign(window.desagis, { panel, legend, planner, popup, areaPopup, choropleth, search, exports, fallbackStyle: fallback });
+    Object.assign(window.desagis, { panel, legend, planner, popup, areaPopup, choropleth, search, exports, registry, fallbackStyle: fallback });
 
     map.on('moveend', () => {
       const c = map.getCenter();

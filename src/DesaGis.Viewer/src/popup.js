@@ -33,8 +33,9 @@ export class VillagePopup {
   /** Opens the popup of a village (tile or search properties) at a point, then fills in what the API adds. */
   async open(props, lngLat) {
     const kode = props.kode;
-    this.current = { props: { ...props }, programs: null, figures: null, lngLat, kode };
+    // addTo closes an open popup first (its 'close' clears current), so current is set after it.
     this.popup.setLngLat(lngLat).addTo(this.map);
+    this.current = { props: { ...props }, programs: null, figures: null, lngLat, kode };
     this.render();
     this.popup.getElement()?.querySelector('.maplibregl-popup-close-button')?.focus({ preventScroll: true });
     const [feature, coverage, figures] = await Promise.allSettled([
