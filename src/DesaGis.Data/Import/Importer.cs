@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DesaGis.Data.Security;
 using Npgsql;
 using NpgsqlTypes;
 using DesaGis.Data.Import.Crs;
@@ -28,6 +29,31 @@ public sealed class Importer(NpgsqlDataSource dataSource)
         var report = await ImportAsync(request, connection, progress, cancellationToken);
         if (request.DryRun) await transaction.RollbackAsync(cancellationToken);
         else await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// Runs one import in a transaction of its own and, unless it is a dry run, writes its audit entry (by
+    /// <see cref="ImportRequest.Actor"/>) in that same transaction, so the rows and their record commit together.
+    /// </summary>
+    public async Task<ImportReport> ImportAuditedAsync(ImportRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var report = await ImportAsync(request, connection, null, cancellationToken);
+        if (request.DryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return report;
+        }
+        await AuditLog.WriteAsync(connection, transaction, request.Actor ?? "", "import", report.Target.ToString(),
+            new Dictionary<string, long>
+            {
+                ["read"] = report.RowsRead, ["inserted"] = report.Inserted, ["updated"] = report.Updated,
+                ["repaired"] = report.Repaired, ["rejected"] = report.Rejected,
+            },
+            new Dictionary<string, string?> { ["file"] = request.SourceName, ["sha256"] = report.Sha256 }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return report;
     }
 

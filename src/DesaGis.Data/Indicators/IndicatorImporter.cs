@@ -6,6 +6,7 @@ using DesaGis.Core.Indicators;
 using DesaGis.Data.Import;
 using DesaGis.Data.Import.Sources;
 using DesaGis.Data.Import.Targets;
+using DesaGis.Data.Security;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -38,6 +39,27 @@ public sealed partial class IndicatorImporter(NpgsqlDataSource dataSource)
         var report = await ImportAsync(request, connection, cancellationToken);
         if (request.DryRun) await transaction.RollbackAsync(cancellationToken);
         else await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// Runs one import in a transaction of its own and, unless it is a dry run, writes its audit entry (by
+    /// <see cref="IndicatorImportRequest.Actor"/>) in that same transaction.
+    /// </summary>
+    public async Task<IndicatorImportReport> ImportAuditedAsync(IndicatorImportRequest request, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var report = await ImportAsync(request, connection, cancellationToken);
+        if (request.DryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return report;
+        }
+        await AuditLog.WriteAsync(connection, transaction, request.Actor ?? "", "import", "indicator:" + string.Join(",", report.Indicators),
+            new Dictionary<string, long> { ["read"] = report.RowsRead, ["inserted"] = report.Inserted, ["updated"] = report.Updated, ["rejected"] = report.Rejected },
+            new Dictionary<string, string?> { ["file"] = request.SourceName, ["sha256"] = report.Sha256 }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return report;
     }
 
