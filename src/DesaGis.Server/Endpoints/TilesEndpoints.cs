@@ -85,7 +85,7 @@ public static class TilesEndpoints
         }
         if (TileCoord.TryCreate(zz, xx, yy, out var reason) is not { } tile)
             return Problems.BadRequest(reason!, ProblemTypes.InvalidTile, "Invalid tile");
-        var made = await service.GetAsync(parsed.Select(l => l.Id).ToList(), tile, ct);
+        var made = await service.GetAsync(parsed, tile, ct);
         return new TileResult(made, tileOptions.CacheControl);
     }
 
