@@ -42,15 +42,11 @@ public sealed class PlanningService(NpgsqlDataSource dataSource)
     /// Saves a result as a named scenario and records who saved it in the audit log, in one transaction: both are
     /// kept, or neither.
     /// </summary>
-    public async Task<ScenarioSummary> SaveAsync(string name, string? author, PlanResult result, string actor, CancellationToken cancellationToken)
-    {
-        await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await conn.BeginTransactionAsync(cancellationToken);
-        var summary = await ScenarioStore.InsertAsync(conn, tx, name, author, result, cancellationToken);
-        await AuditLog.WriteAsync(conn, tx, actor, "save-scenario", $"scenario {summary.Id}",
-            new Dictionary<string, long> { ["pilots"] = result.Selected.Count },
-            new Dictionary<string, string?> { ["name"] = name }, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return summary;
-    }
+    public Task<ScenarioSummary> SaveAsync(string name, string? author, PlanResult result, string actor, CancellationToken cancellationToken) =>
+        AuditedWrite.RunAsync(dataSource, dryRun: false,
+            (conn, tx) => ScenarioStore.InsertAsync(conn, tx, name, author, result, cancellationToken),
+            summary => new AuditRecord(actor, "save-scenario", $"scenario {summary.Id}",
+                new Dictionary<string, long> { ["pilots"] = result.Selected.Count },
+                new Dictionary<string, string?> { ["name"] = name }),
+            cancellationToken);
 }
