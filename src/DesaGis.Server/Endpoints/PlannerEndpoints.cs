@@ -7,21 +7,19 @@ using DesaGis.Planning.Results;
 using DesaGis.Server.Http;
 using DesaGis.Server.Security;
 using DesaGis.Server.Planner;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Endpoints;
 
 /// <summary>The pilot-village planner: runs, saved scenarios, comparison and export (contract in docs/planner.md).</summary>
 public static class PlannerEndpoints
 {
-    public const string GeoJsonMediaType = "application/geo+json";
-    public const string CsvMediaType = "text/csv";
-
     public static IEndpointRouteBuilder MapPlannerEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/planner").WithTags("Planner");
         group.MapPost("/runs", CreateRunAsync).WithName("CreatePlannerRun")
             .WithSummary("Run the pilot-village planner (ranking or replication reach) and return the explained result.")
-            .Accepts<PlanRequest>("application/json")
+            .Accepts<PlanRequest>(OgcMediaTypes.Json)
             .Produces<PlanResult>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(Policies.Planner)
@@ -36,7 +34,7 @@ public static class PlannerEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/scenarios", SaveScenarioAsync).WithName("SavePlannerScenario")
             .WithSummary("Save a kept run, or run new parameters, as a named scenario.")
-            .Accepts<SaveScenarioRequest>("application/json")
+            .Accepts<SaveScenarioRequest>(OgcMediaTypes.Json)
             .Produces<Scenario>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(Policies.Planner)
@@ -52,7 +50,7 @@ public static class PlannerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/scenarios/{id:long}/export", ExportScenarioAsync).WithName("ExportPlannerScenario")
             .WithSummary("A scenario's pilots and covered villages as GeoJSON or CSV (format=geojson|csv).")
-            .Produces(StatusCodes.Status200OK, contentType: GeoJsonMediaType, additionalContentTypes: [CsvMediaType])
+            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.GeoJson, additionalContentTypes: [OgcMediaTypes.Csv])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
@@ -143,8 +141,8 @@ public static class PlannerEndpoints
         var rows = await store.ExportRowsAsync(id, ct);
         var fileName = $"scenario-{id}.{(f == "csv" ? "csv" : "geojson")}";
         return f == "csv"
-            ? TypedResults.File(ScenarioExportWriter.Csv(rows), CsvMediaType + "; charset=utf-8", fileName)
-            : TypedResults.File(ScenarioExportWriter.GeoJson(scenario, rows), GeoJsonMediaType, fileName);
+            ? TypedResults.File(ScenarioExportWriter.Csv(rows), OgcMediaTypes.Csv + "; charset=utf-8", fileName)
+            : TypedResults.File(ScenarioExportWriter.GeoJson(scenario, rows), OgcMediaTypes.GeoJson, fileName);
     }
 
     private static IResult ScenarioNotFound(long id) =>

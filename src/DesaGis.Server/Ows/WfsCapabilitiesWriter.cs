@@ -6,6 +6,7 @@ using DesaGis.Core.Features;
 using DesaGis.Core.Layers;
 using DesaGis.Core.Ogc;
 using DesaGis.Core.Tiles;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Ows;
 
@@ -63,7 +64,7 @@ public static class WfsCapabilitiesWriter
             w.WriteEndElement();
 
             w.WriteStartElement("ows", "OperationsMetadata", ows);
-            Operation(w, ows, href, "GetCapabilities", [("AcceptVersions", ["2.0.0", "1.1.0"]), ("AcceptFormats", ["text/xml"])]);
+            Operation(w, ows, href, "GetCapabilities", [("AcceptVersions", ["2.0.0", "1.1.0"]), ("AcceptFormats", [OgcMediaTypes.Xml])]);
             Operation(w, ows, href, "DescribeFeatureType", [("outputFormat", [v2 ? WfsOutputFormats.Gml32MediaType : WfsOutputFormats.Gml31MediaType])]);
             Operation(w, ows, href, "GetFeature", [("outputFormat", WfsOutputFormats.Announced(version).ToArray()), ("resultType", ["results", "hits"])]);
             if (v2)

@@ -169,7 +169,7 @@ public static class WfsFeatureWriter
             w.WriteStartObject();
             w.WriteString("href", envelope.NextUrl);
             w.WriteString("rel", "next");
-            w.WriteString("type", "application/json");
+            w.WriteString("type", OgcMediaTypes.Json);
             w.WriteEndObject();
             w.WriteEndArray();
         }
