@@ -76,24 +76,7 @@ public static class ItemsEndpoints
         w.WriteNumber("numberMatched", matched);
         w.WriteString("timeStamp", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         OgcLink.WriteAll(w, pageLinks);
-        w.WriteStartArray("features");
-        int returned = 0;
-        long sent = 0;
-        while (any)
-        {
-            GeoJsonFeatureWriter.Write(w, rows.Current, names);
-            returned++;
-            // The writer hands full buffers to the pipe by itself, but only a pipe flush sends them: without this the
-            // whole page would pile up in the pipe.
-            if (w.BytesCommitted + w.BytesPending - sent > FlushThreshold)
-            {
-                await w.FlushAsync(ct);
-                await response.BodyWriter.FlushAsync(ct);
-                sent = w.BytesCommitted;
-            }
-            any = await rows.MoveNextAsync();
-        }
-        w.WriteEndArray();
+        int returned = await GeoJsonFeatureWriter.WriteFeaturesAsync(w, response.BodyWriter, rows, any, names, FlushThreshold, null, ct);
         w.WriteNumber("numberReturned", returned);
         w.WriteEndObject();
         await w.FlushAsync(ct);
