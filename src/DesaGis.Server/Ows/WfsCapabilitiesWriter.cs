@@ -166,17 +166,7 @@ public static class WfsCapabilitiesWriter
         }
         else
         {
-            w.WriteStartElement(p, "Spatial_Capabilities", fes);
-            GeometryOperands(w, p, fes, v2);
-            w.WriteStartElement(p, "SpatialOperators", fes);
-            foreach (var op in FesFilterParser.SpatialOperatorNames)
-            {
-                w.WriteStartElement(p, "SpatialOperator", fes);
-                w.WriteAttributeString("name", op);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-            w.WriteEndElement();
+            SpatialCapabilities(w, p, fes, v2);
         }
         w.WriteStartElement(p, "Scalar_Capabilities", fes);
         w.WriteElementString(p, "LogicalOperators", fes, null);
@@ -199,17 +189,7 @@ public static class WfsCapabilitiesWriter
         w.WriteEndElement();
         if (v2)
         {
-            w.WriteStartElement(p, "Spatial_Capabilities", fes);
-            GeometryOperands(w, p, fes, v2);
-            w.WriteStartElement(p, "SpatialOperators", fes);
-            foreach (var op in FesFilterParser.SpatialOperatorNames)
-            {
-                w.WriteStartElement(p, "SpatialOperator", fes);
-                w.WriteAttributeString("name", op);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-            w.WriteEndElement();
+            SpatialCapabilities(w, p, fes, v2);
         }
         else
         {
@@ -218,6 +198,22 @@ public static class WfsCapabilitiesWriter
             w.WriteElementString(p, "FID", fes, null);
             w.WriteEndElement();
         }
+        w.WriteEndElement();
+    }
+
+    // Filter 1.1 lists them before the scalar capabilities, FES 2.0 after.
+    private static void SpatialCapabilities(XmlWriter w, string p, string fes, bool v2)
+    {
+        w.WriteStartElement(p, "Spatial_Capabilities", fes);
+        GeometryOperands(w, p, fes, v2);
+        w.WriteStartElement(p, "SpatialOperators", fes);
+        foreach (var op in FesFilterParser.SpatialOperatorNames)
+        {
+            w.WriteStartElement(p, "SpatialOperator", fes);
+            w.WriteAttributeString("name", op);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
         w.WriteEndElement();
     }
 
