@@ -51,13 +51,11 @@ public static class PlanCommand
             await error.WriteLineAsync($"Cannot read the plan {config.FullName}: {ex.Message}");
             return 2;
         }
+        var planning = new PlanningService(dataSource);
         PlanResult result;
         try
         {
-            var indicators = await PlannerIndicatorCatalog.LoadAsync(dataSource, cancellationToken);
-            var parameters = PlanValidator.Validate(request, indicators) with { Language = language };
-            var villages = await PlannerVillageLoader.LoadAsync(dataSource, parameters, cancellationToken);
-            result = Planner.Run(parameters, villages);
+            result = await planning.RunAsync(request, new PlanRunOptions { Language = language }, cancellationToken);
         }
         catch (PlanValidationException ex)
         {
@@ -67,7 +65,7 @@ public static class PlanCommand
         }
         if (saveAs is not null)
         {
-            var saved = await new ScenarioStore(dataSource).SaveAsync(saveAs, author, result, cancellationToken);
+            var saved = await planning.SaveAsync(saveAs, author, result, Environment.UserName, cancellationToken);
             result = result with { Id = $"scenario-{saved.Id}", CreatedAt = saved.CreatedAt };
         }
         if (asJson) await output.WriteLineAsync(JsonSerializer.Serialize(result, PlanRequest.JsonOptions));

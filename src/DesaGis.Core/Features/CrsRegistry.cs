@@ -8,8 +8,8 @@ namespace DesaGis.Core.Features;
 /// </summary>
 public static class CrsRegistry
 {
-    public const string Crs84Uri = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-    private const string EpsgPrefix = "http://www.opengis.net/def/crs/EPSG/0/";
+    public const string Crs84Uri = CrsName.Crs84Uri;
+    private const string EpsgPrefix = CrsName.OgcUriPrefix;
 
     public static CrsDefinition Crs84 { get; } = new(Crs84Uri, 4326, false, true, "WGS 84 longitude/latitude (CRS84)");
 
@@ -39,26 +39,16 @@ public static class CrsRegistry
         new(EpsgPrefix + code.ToString(CultureInfo.InvariantCulture), code, latFirst, geographic, title);
 
     /// <summary>
-    /// Resolves a CRS named by its OGC URI (http://www.opengis.net/def/crs/EPSG/0/32750), a CURIE ([EPSG:32750])
-    /// or the short form EPSG:32750. Returns null when it is not one of <see cref="Supported"/>.
+    /// Resolves a CRS named by its OGC URI (http://www.opengis.net/def/crs/EPSG/0/32750), a CURIE ([EPSG:32750]),
+    /// a URN or the short form EPSG:32750 (read by <see cref="CrsName"/>), with EPSG's axis order. Returns null when it
+    /// is not one of <see cref="Supported"/>.
     /// </summary>
-    public static CrsDefinition? Resolve(string? text)
+    public static CrsDefinition? Resolve(string? text) => CrsName.TryParse(text) switch
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var t = text.Trim();
-        if (t.StartsWith('[') && t.EndsWith(']')) t = t[1..^1];
-        if (t.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) t = "http://" + t[8..];
-        if (string.Equals(t, Crs84Uri, StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(t, "OGC:CRS84", StringComparison.OrdinalIgnoreCase) ||
-            string.Equals(t, "CRS84", StringComparison.OrdinalIgnoreCase))
-            return Crs84;
-        string? code = null;
-        if (t.StartsWith(EpsgPrefix, StringComparison.OrdinalIgnoreCase)) code = t[EpsgPrefix.Length..];
-        else if (t.StartsWith("EPSG:", StringComparison.OrdinalIgnoreCase)) code = t[5..];
-        if (code is not null && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out int epsg))
-            return ByEpsg.GetValueOrDefault(epsg);
-        return null;
-    }
+        { IsCrs84: true } => Crs84,
+        { Form: CrsNameForm.EpsgShort or CrsNameForm.OgcUri or CrsNameForm.Urn, Code: var code } => ByEpsg.GetValueOrDefault(code),
+        _ => null,
+    };
 
     /// <summary>A short list of accepted names, for error messages.</summary>
     public static string Describe() =>

@@ -42,6 +42,9 @@ public sealed record LayerDefinition
     public int MinZoom { get; init; }
     public int MaxZoom { get; init; } = 16;
 
+    /// <summary>How the layer is cut into tiles: generalised tables, zoom bands, feature id, attributes per zoom.</summary>
+    public TileLayerProfile Tiles { get; init; } = TileLayerProfile.Plain;
+
     /// <summary>Restricted layers are hidden from and refused to callers without the named role.</summary>
     public string? RequiredRole { get; init; }
 

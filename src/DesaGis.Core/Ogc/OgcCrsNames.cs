@@ -14,7 +14,7 @@ namespace DesaGis.Core.Ogc;
 public static class OgcCrsNames
 {
     private const string UrnEpsg = "urn:ogc:def:crs:EPSG::";
-    private const string UriEpsg = "http://www.opengis.net/def/crs/EPSG/0/";
+    private const string UriEpsg = CrsName.OgcUriPrefix;
 
     /// <summary>EPSG:4326 with longitude first, as WMS 1.1.1 and WFS write <c>EPSG:4326</c>.</summary>
     private static readonly CrsDefinition Wgs84LonLat = CrsRegistry.Crs84;
@@ -31,22 +31,14 @@ public static class OgcCrsNames
     /// axes of geographic CRSs: true for WMS 1.1.1 and WFS (the long-standing practice of GeoServer and MapServer),
     /// false for WMS 1.3.0, which follows the EPSG database. Returns null for a CRS that is not served.
     /// </summary>
-    public static CrsDefinition? Resolve(string? name, bool epsgShortFormIsLonLat)
+    public static CrsDefinition? Resolve(string? name, bool epsgShortFormIsLonLat) => CrsName.TryParse(name) switch
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 200) return null;
-        var t = name.Trim();
-        if (t.Equals("CRS:84", StringComparison.OrdinalIgnoreCase) || t.Equals("OGC:CRS84", StringComparison.OrdinalIgnoreCase) ||
-            t.Equals("urn:ogc:def:crs:OGC:1.3:CRS84", StringComparison.OrdinalIgnoreCase) ||
-            t.Equals("urn:ogc:def:crs:OGC::CRS84", StringComparison.OrdinalIgnoreCase) ||
-            t.Equals(CrsRegistry.Crs84Uri, StringComparison.OrdinalIgnoreCase) ||
-            t.Equals("https://www.opengis.net/def/crs/OGC/1.3/CRS84", StringComparison.OrdinalIgnoreCase))
-            return CrsRegistry.Crs84;
-        if (TryCode(t, "EPSG:", out int code)) return ByCode(code, lonLat: epsgShortFormIsLonLat);
-        if (TryCode(t, "http://www.opengis.net/gml/srs/epsg.xml#", out code)) return ByCode(code, lonLat: true);
-        if (TryUrn(t, out code) || TryCode(t, UriEpsg, out code) || TryCode(t, "https://www.opengis.net/def/crs/EPSG/0/", out code))
-            return ByCode(code, lonLat: false);
-        return null;
-    }
+        { IsCrs84: true } => CrsRegistry.Crs84,
+        { Form: CrsNameForm.EpsgShort, Code: var code } => ByCode(code, lonLat: epsgShortFormIsLonLat),
+        { Form: CrsNameForm.GmlSrs, Code: var code } => ByCode(code, lonLat: true),
+        { Form: CrsNameForm.Urn or CrsNameForm.OgcUri, Code: var code } => ByCode(code, lonLat: false),
+        _ => null,
+    };
 
     /// <summary>The CRS of an EPSG code with the requested axis order for geographic CRSs; null when not served.</summary>
     public static CrsDefinition? ByCode(int code, bool lonLat)
@@ -63,23 +55,4 @@ public static class OgcCrsNames
 
     /// <summary>The short name of a code: <c>EPSG:32750</c>.</summary>
     public static string Short(int code) => "EPSG:" + code.ToString(CultureInfo.InvariantCulture);
-
-    private static bool TryCode(string text, string prefix, out int code)
-    {
-        code = 0;
-        return text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) &&
-               int.TryParse(text.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out code);
-    }
-
-    // urn:ogc:def:crs:EPSG::4326, urn:ogc:def:crs:EPSG:6.6:4326 and the older urn:x-ogc:def:crs:EPSG:4326.
-    private static bool TryUrn(string text, out int code)
-    {
-        code = 0;
-        string? rest = null;
-        if (text.StartsWith("urn:ogc:def:crs:EPSG:", StringComparison.OrdinalIgnoreCase)) rest = text["urn:ogc:def:crs:EPSG:".Length..];
-        else if (text.StartsWith("urn:x-ogc:def:crs:EPSG:", StringComparison.OrdinalIgnoreCase)) rest = text["urn:x-ogc:def:crs:EPSG:".Length..];
-        if (rest is null) return false;
-        int colon = rest.LastIndexOf(':');
-        return int.TryParse(colon < 0 ? rest : rest[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out code);
-    }
 }

@@ -1,3 +1,5 @@
+using DesaGis.Core.Layers;
+
 namespace DesaGis.Core.Tiles;
 
 /// <summary>
@@ -7,8 +9,8 @@ namespace DesaGis.Core.Tiles;
 public interface ITileSource
 {
     /// <summary>
-    /// The MVT of one or more layers (one MVT layer per id, in the given order) for a tile; an empty array when no
-    /// layer has a feature there. The layer ids must already be known to the catalog.
+    /// The MVT of one or more layers (one MVT layer per layer, named by its id, in the given order) for a tile; an
+    /// empty array when no layer has a feature there. Each layer carries its own tile profile.
     /// </summary>
-    Task<byte[]> GetTileAsync(IReadOnlyList<string> layerIds, TileCoord tile, CancellationToken cancellationToken);
+    Task<byte[]> GetTileAsync(IReadOnlyList<LayerDefinition> layers, TileCoord tile, CancellationToken cancellationToken);
 }

@@ -38,6 +38,15 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "village_indicators",
+            Tiles = new()
+            {
+                GeneralisedTable = "desa_tile_geometry", Bands = [5, 8, 11], FullGeometryFrom = 14, FeatureIdColumn = "kode10",
+                // What the choropleth, the legend and a hover card need at regional zooms; the rest from zoom 11.
+                LowZoomProperties = new HashSet<string>(StringComparer.Ordinal)
+                    { "kode", "nama", "poverty_rate", "extreme_poor", "idm_status", "program_count" },
+                DetailFrom = 11,
+                LowZoomFromGeneralisedTable = true,
+            },
             Title = "Desa/kelurahan with indicators",
             Description = "Every village with its latest poverty and IDM figures, the programmes and partners covering it, and its transmigration area.",
             Relation = "village_indicators",
@@ -80,6 +89,7 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "villages",
+            Tiles = new() { GeneralisedTable = "desa_tile_geometry", Bands = [5, 8, 11], FullGeometryFrom = 14, FeatureIdColumn = "kode10" },
             Title = "Desa/kelurahan",
             Description = "Village boundaries with Kemendagri codes.",
             Relation = "desa",
@@ -103,6 +113,7 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "kecamatan",
+            Tiles = new() { GeneralisedTable = "kecamatan_tile_geometry", Bands = [5, 8, 11], FullGeometryFrom = 14, FeatureIdColumn = "kode10" },
             Title = "Kecamatan",
             Description = "District (kecamatan) boundaries.",
             Relation = "kecamatan",
@@ -124,6 +135,7 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "kecamatan_labels",
+            Tiles = new() { FeatureIdColumn = "kode10" },
             Title = "Kecamatan label points",
             Description = "One point inside each kecamatan, where maps write its name: once per kecamatan, not once per tile it spans.",
             Relation = "kecamatan",
@@ -144,6 +156,7 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "kabupaten",
+            Tiles = new() { GeneralisedTable = "kabupaten_tile_geometry", Bands = [0, 5, 8], FullGeometryFrom = 11, FeatureIdColumn = "kode10" },
             Title = "Kabupaten/kota",
             Description = "Regency and city boundaries.",
             Relation = "kabupaten",
@@ -165,6 +178,7 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "kabupaten_labels",
+            Tiles = new() { FeatureIdColumn = "kode10" },
             Title = "Kabupaten/kota label points",
             Description = "One point inside each regency or city, where maps write its name: once per kabupaten, not once per tile it spans.",
             Relation = "kabupaten",
@@ -186,6 +200,7 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "provinsi",
+            Tiles = new() { GeneralisedTable = "provinsi_tile_geometry", Bands = [0, 5, 8], FullGeometryFrom = 11, FeatureIdColumn = "kode10" },
             Title = "Provinsi",
             Description = "Province boundaries.",
             Relation = "provinsi",
@@ -204,6 +219,7 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "transmigration_areas",
+            Tiles = new() { FeatureIdColumn = "id" },
             Title = "Kawasan transmigrasi",
             Description = "Transmigration areas (SKP, KPB, WPT and settlement units) and the number of villages they contain.",
             Relation = "transmigration_areas",
@@ -226,6 +242,7 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "programs",
+            Tiles = new() { FeatureIdColumn = "id" },
             Title = "Partner programmes",
             Description = "Programme footprints: drawn, or the union of the villages a programme covers.",
             Relation = "program_footprints",
@@ -252,6 +269,10 @@ public sealed class LayerCatalog
         yield return new LayerDefinition
         {
             Id = "program_coverage",
+            Tiles = new()
+            {
+                GeneralisedTable = "desa_tile_geometry", GeneralisedKey = "desa_kode", Bands = [5, 8, 11], FullGeometryFrom = 14,
+            },
             Title = "Programme coverage by village",
             Description = "One feature per programme and covered village.",
             Relation = "program_coverage",

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DesaGis.Data.Security;
 using Npgsql;
 using NpgsqlTypes;
 using DesaGis.Data.Import.Crs;
@@ -21,15 +22,24 @@ public sealed class Importer(NpgsqlDataSource dataSource)
     private const int ProgressEvery = 25;
 
     /// <summary>Runs one import in a transaction of its own, committed at the end (rolled back on a dry run or any failure).</summary>
-    public async Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var report = await ImportAsync(request, connection, progress, cancellationToken);
-        if (request.DryRun) await transaction.RollbackAsync(cancellationToken);
-        else await transaction.CommitAsync(cancellationToken);
-        return report;
-    }
+    public Task<ImportReport> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        AuditedWrite.RunAsync(dataSource, request.DryRun, (connection, _) => ImportAsync(request, connection, progress, cancellationToken),
+            _ => null, cancellationToken);
+
+    /// <summary>
+    /// Runs one import in a transaction of its own and, unless it is a dry run, writes its audit entry (by
+    /// <see cref="ImportRequest.Actor"/>) in that same transaction, so the rows and their record commit together.
+    /// </summary>
+    public Task<ImportReport> ImportAuditedAsync(ImportRequest request, CancellationToken cancellationToken) =>
+        AuditedWrite.RunAsync(dataSource, request.DryRun, (connection, _) => ImportAsync(request, connection, null, cancellationToken),
+            report => new AuditRecord(request.Actor ?? "", "import", report.Target.ToString(),
+                new Dictionary<string, long>
+                {
+                    ["read"] = report.RowsRead, ["inserted"] = report.Inserted, ["updated"] = report.Updated,
+                    ["repaired"] = report.Repaired, ["rejected"] = report.Rejected,
+                },
+                new Dictionary<string, string?> { ["file"] = request.SourceName, ["sha256"] = report.Sha256 }),
+            cancellationToken);
 
     /// <summary>
     /// Runs one import inside the caller's open transaction on <paramref name="connection"/>; the caller commits or

@@ -6,6 +6,7 @@ using DesaGis.Core.Indicators;
 using DesaGis.Data.Import;
 using DesaGis.Data.Import.Sources;
 using DesaGis.Data.Import.Targets;
+using DesaGis.Data.Security;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -31,15 +32,20 @@ public sealed partial class IndicatorImporter(NpgsqlDataSource dataSource)
     private static readonly string[] ValueAliases = ["value", "nilai"];
 
     /// <summary>Runs one import in its own transaction (rolled back on a dry run or any failure).</summary>
-    public async Task<IndicatorImportReport> ImportAsync(IndicatorImportRequest request, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var report = await ImportAsync(request, connection, cancellationToken);
-        if (request.DryRun) await transaction.RollbackAsync(cancellationToken);
-        else await transaction.CommitAsync(cancellationToken);
-        return report;
-    }
+    public Task<IndicatorImportReport> ImportAsync(IndicatorImportRequest request, CancellationToken cancellationToken = default) =>
+        AuditedWrite.RunAsync(dataSource, request.DryRun, (connection, _) => ImportAsync(request, connection, cancellationToken),
+            _ => null, cancellationToken);
+
+    /// <summary>
+    /// Runs one import in a transaction of its own and, unless it is a dry run, writes its audit entry (by
+    /// <see cref="IndicatorImportRequest.Actor"/>) in that same transaction.
+    /// </summary>
+    public Task<IndicatorImportReport> ImportAuditedAsync(IndicatorImportRequest request, CancellationToken cancellationToken) =>
+        AuditedWrite.RunAsync(dataSource, request.DryRun, (connection, _) => ImportAsync(request, connection, cancellationToken),
+            report => new AuditRecord(request.Actor ?? "", "import", "indicator:" + string.Join(",", report.Indicators),
+                new Dictionary<string, long> { ["read"] = report.RowsRead, ["inserted"] = report.Inserted, ["updated"] = report.Updated, ["rejected"] = report.Rejected },
+                new Dictionary<string, string?> { ["file"] = request.SourceName, ["sha256"] = report.Sha256 }),
+            cancellationToken);
 
     /// <summary>Runs one import inside the caller's open transaction; the caller commits or rolls back.</summary>
     public static async Task<IndicatorImportReport> ImportAsync(IndicatorImportRequest request, NpgsqlConnection connection, CancellationToken cancellationToken)

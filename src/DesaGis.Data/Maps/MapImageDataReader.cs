@@ -17,12 +17,11 @@ namespace DesaGis.Data.Maps;
 /// Reads the features of a map image (a WMS GetMap) in the image's own CRS, the way vector tiles of the same scale
 /// carry them: the generalised geometry of the zoom band the web viewer would use (migration 0030), the attributes
 /// its tiles carry at that zoom, and nothing of a layer below the zoom where its tiles begin. Geometry arrives
-/// transformed by PostGIS, so the renderer only scales it. Identifiers come from the catalog and the tile profiles;
+/// transformed by PostGIS, so the renderer only scales it. Identifiers come from the catalog (with the layers' tile profiles);
 /// the box and the SRID are parameters.
 /// </summary>
-public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDictionary<string, TileLayerProfile>? profiles = null)
+public sealed class MapImageDataReader(NpgsqlDataSource dataSource)
 {
-    private readonly IReadOnlyDictionary<string, TileLayerProfile> _profiles = profiles ?? TileLayerProfile.Standard;
     private readonly ConcurrentDictionary<(string Layer, int? Band, int Srid), Statement> _statements = new();
 
     /// <summary>Seconds one statement may run.</summary>
@@ -42,7 +41,7 @@ public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDic
         foreach (var layer in layers)
         {
             if (tileZoom < layer.MinZoom) { sets.Add(FeatureSet.Empty(layer.Id)); continue; }
-            var profile = _profiles.GetValueOrDefault(layer.Id) ?? TileLayerProfile.Plain;
+            var profile = layer.Tiles;
             int? band = Band(profile, tileZoom);
             var statement = _statements.GetOrAdd((layer.Id, band, crs.Srid), k => Build(layer, profile, k.Band, k.Srid));
             sets.Add(await ReadLayerAsync(layer, statement, searchBox, crs, cancellationToken));
@@ -105,9 +104,8 @@ public sealed class MapImageDataReader(NpgsqlDataSource dataSource, IReadOnlyDic
     // a parallel scan, whose workers then ship every geometry through a queue (ten times slower for a kabupaten map).
     private static Statement Build(LayerDefinition layer, TileLayerProfile profile, int? band, int srid)
     {
-        bool detail = band is null || profile.LowZoomProperties is null || band.Value >= profile.DetailFrom;
-        var properties = layer.Properties.Where(p => p.InTiles && (detail || profile.LowZoomProperties!.Contains(p.Name))).ToList();
-        bool alone = band is not null && !detail && profile.LowZoomFromGeneralisedTable;
+        var properties = profile.PropertiesAt(layer, band);
+        bool alone = profile.ReadsGeneralisedTableAlone(band);
         string source = alone ? "g." : "v.";
         string relation = SqlIdentifier.Quote(layer.Schema, layer.Relation);
         string geometry;

@@ -9,11 +9,13 @@ namespace DesaGis.Data.Planning;
 /// <summary>Saves, lists and reads planner scenarios in PostGIS.</summary>
 public sealed class ScenarioStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Saves a run's result under a name; the pilots and covered villages become rows of the map layers.</summary>
-    public async Task<ScenarioSummary> SaveAsync(string name, string? author, PlanResult result, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a run's result under a name inside the caller's transaction (the caller commits, with whatever else belongs
+    /// to it); the pilots and covered villages become rows of the map layers.
+    /// </summary>
+    public static async Task<ScenarioSummary> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string name, string? author, PlanResult result,
+        CancellationToken cancellationToken)
     {
-        await using var conn = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await conn.BeginTransactionAsync(cancellationToken);
         long id;
         DateTimeOffset createdAt;
         await using (var insert = new NpgsqlCommand(
@@ -62,7 +64,6 @@ public sealed class ScenarioStore(NpgsqlDataSource dataSource)
             rows.Parameters.Add(Array(pilots.Select(p => (double?)p.Lat).Concat(covered.Select(_ => (double?)null)), NpgsqlDbType.Double));
             if (n > 0) await rows.ExecuteNonQueryAsync(cancellationToken);
         }
-        await tx.CommitAsync(cancellationToken);
         return new ScenarioSummary(id, name, author, createdAt, result.Method, pilots.Count, covered.Count);
     }
 

@@ -14,47 +14,44 @@ namespace DesaGis.Data.Tiles;
 public sealed class PostgisTileSource : ITileSource
 {
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Dictionary<string, (LayerDefinition Layer, IReadOnlyList<TileQueryBand> Bands)> _layers;
+    // Keyed by the definition itself: a layer brings its own profile, so there is nothing to look up by name.
+    private readonly ConcurrentDictionary<LayerDefinition, IReadOnlyList<TileQueryBand>> _bands = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, string> _statements = new(StringComparer.Ordinal);
 
-    public PostgisTileSource(NpgsqlDataSource dataSource, LayerCatalog catalog, IReadOnlyDictionary<string, TileLayerProfile>? profiles = null)
+    /// <summary>Builds every catalog layer's tile SQL now, so that a layer whose SQL cannot be built fails at start-up.</summary>
+    public PostgisTileSource(NpgsqlDataSource dataSource, LayerCatalog catalog)
     {
         _dataSource = dataSource;
-        profiles ??= TileLayerProfile.Standard;
-        _layers = catalog.Layers.ToDictionary(
-            l => l.Id,
-            l => (l, TileSqlBuilder.Build(l, profiles.GetValueOrDefault(l.Id) ?? TileLayerProfile.Plain)),
-            StringComparer.Ordinal);
+        foreach (var layer in catalog.Layers) _bands[layer] = TileSqlBuilder.Build(layer);
     }
 
     /// <summary>Seconds one tile statement may run.</summary>
     public int CommandTimeoutSeconds { get; init; } = 30;
 
-    public async Task<byte[]> GetTileAsync(IReadOnlyList<string> layerIds, TileCoord tile, CancellationToken cancellationToken)
+    public async Task<byte[]> GetTileAsync(IReadOnlyList<LayerDefinition> layers, TileCoord tile, CancellationToken cancellationToken)
     {
-        var parts = new List<(string Id, int Band)>(layerIds.Count);
-        foreach (var id in layerIds)
+        var parts = new List<(string Id, int Band, string Sql)>(layers.Count);
+        foreach (var layer in layers)
         {
-            if (!_layers.TryGetValue(id, out var entry))
-                throw new ArgumentException($"Layer '{id}' is not in the catalog.", nameof(layerIds));
             // Below a layer's first zoom it draws nothing; clients over-zoom beyond its last, so deeper tiles are real.
-            if (tile.Z < entry.Layer.MinZoom) continue;
+            if (tile.Z < layer.MinZoom) continue;
+            var bands = BandsOf(layer);
             int band = 0;
-            for (int i = 1; i < entry.Bands.Count; i++)
-                if (tile.Z >= entry.Bands[i].MinZoom) band = i;
-            parts.Add((id, band));
+            for (int i = 1; i < bands.Count; i++)
+                if (tile.Z >= bands[i].MinZoom) band = i;
+            parts.Add((layer.Id, band, bands[band].Sql));
         }
         if (parts.Count == 0) return [];
 
         string key = string.Join("|", parts.Select(p => p.Id + "#" + p.Band));
-        string sql = _statements.GetOrAdd(key, _ => TileSqlBuilder.Combine(parts.Select(p => _layers[p.Id].Bands[p.Band].Sql).ToList()));
+        string sql = _statements.GetOrAdd(key, _ => TileSqlBuilder.Combine(parts.Select(p => p.Sql).ToList()));
 
         await using var conn = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var cmd = new NpgsqlCommand(sql, conn) { CommandTimeout = CommandTimeoutSeconds };
         cmd.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = tile.Z });
         cmd.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = tile.X });
         cmd.Parameters.Add(new NpgsqlParameter<int> { NpgsqlDbType = NpgsqlDbType.Integer, TypedValue = tile.Y });
-        foreach (var (id, _) in parts)
+        foreach (var (id, _, _) in parts)
             cmd.Parameters.Add(new NpgsqlParameter<string> { NpgsqlDbType = NpgsqlDbType.Text, TypedValue = id });
         // Prepared once per pooled connection; later calls with the same SQL find the prepared statement.
         await cmd.PrepareAsync(cancellationToken);
@@ -62,10 +59,5 @@ public sealed class PostgisTileSource : ITileSource
         return result as byte[] ?? [];
     }
 
-    /// <summary>The SQL a layer uses at a zoom (for tests and diagnostics).</summary>
-    public string SqlFor(string layerId, int zoom)
-    {
-        var bands = _layers[layerId].Bands;
-        return bands.Last(b => zoom >= b.MinZoom || b == bands[0]).Sql;
-    }
+    private IReadOnlyList<TileQueryBand> BandsOf(LayerDefinition layer) => _bands.GetOrAdd(layer, TileSqlBuilder.Build);
 }

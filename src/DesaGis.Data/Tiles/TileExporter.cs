@@ -20,7 +20,7 @@ public sealed class TileExporter(ITileSource source, LayerCatalog catalog)
         {
             foreach (var tile in WebMercator.TilesCovering(lonLat, z))
             {
-                await writer.AddAsync(tile, await source.GetTileAsync(layerIds, tile, cancellationToken), cancellationToken);
+                await writer.AddAsync(tile, await source.GetTileAsync(layers, tile, cancellationToken), cancellationToken);
                 if (++done % 100 == 0) progress?.Report((done, total));
             }
         }

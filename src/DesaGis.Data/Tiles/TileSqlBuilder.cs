@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DesaGis.Core.Layers;
+using DesaGis.Core.Tiles;
 using DesaGis.Data.Sql;
 
 namespace DesaGis.Data.Tiles;
@@ -11,28 +12,23 @@ namespace DesaGis.Data.Tiles;
 /// </summary>
 public static class TileSqlBuilder
 {
-    /// <summary>MVT extent: the tile's width in integer units (MVT 2.1 default).</summary>
-    public const int Extent = 4096;
-
-    /// <summary>Units drawn beyond the tile edge so that strokes and fills join seamlessly across tiles.</summary>
-    public const int Buffer = 64;
-
     /// <summary>Stands for the parameter that carries the MVT layer name; replaced when queries are combined.</summary>
     public const string LayerNameSlot = "{layer_name}";
 
     private const string FeatureIdAlias = "__fid";
 
     /// <summary>The queries of a layer per zoom band, lowest band first.</summary>
-    public static IReadOnlyList<TileQueryBand> Build(LayerDefinition layer, TileLayerProfile profile)
+    public static IReadOnlyList<TileQueryBand> Build(LayerDefinition layer)
     {
+        var profile = layer.Tiles;
         var bands = new List<TileQueryBand>();
         if (profile.GeneralisedTable is not null)
         {
             foreach (int band in profile.Bands.Where(b => b < profile.FullGeometryFrom))
-                bands.Add(new TileQueryBand(bands.Count == 0 ? 0 : band, Fragment(layer, profile, band)));
+                bands.Add(new TileQueryBand(bands.Count == 0 ? 0 : band, Fragment(layer, band)));
         }
         int fullFrom = bands.Count == 0 ? 0 : profile.FullGeometryFrom;
-        bands.Add(new TileQueryBand(fullFrom, Fragment(layer, profile, null)));
+        bands.Add(new TileQueryBand(fullFrom, Fragment(layer, null)));
         return bands;
     }
 
@@ -40,13 +36,13 @@ public static class TileSqlBuilder
     /// One layer's MVT for one band (null band: full geometry): a scalar subquery yielding bytea. Rows whose
     /// geometry clips away are dropped; ST_AsMVTGeom clips to the buffered tile and fixes winding for MVT 2.1.
     /// </summary>
-    public static string Fragment(LayerDefinition layer, TileLayerProfile profile, int? band)
+    public static string Fragment(LayerDefinition layer, int? band)
     {
-        bool detail = band is null || profile.LowZoomProperties is null || band.Value >= profile.DetailFrom;
-        var properties = layer.Properties.Where(p => p.InTiles && (detail || profile.LowZoomProperties!.Contains(p.Name))).ToList();
+        var profile = layer.Tiles;
+        var properties = profile.PropertiesAt(layer, band);
 
         // Low zooms of a layer whose generalised table carries its attributes read that table alone.
-        bool alone = band is not null && !detail && profile.LowZoomFromGeneralisedTable;
+        bool alone = profile.ReadsGeneralisedTableAlone(band);
         string source = alone ? "g." : "v.";
         string relation = SqlIdentifier.Quote(layer.Schema, layer.Relation);
         string geometry = band is null
@@ -54,10 +50,10 @@ public static class TileSqlBuilder
             : "g." + SqlIdentifier.Quote("geom_z" + band.Value.ToString(CultureInfo.InvariantCulture));
 
         var sql = new StringBuilder();
-        sql.Append("SELECT ST_AsMVT(t.*, ").Append(LayerNameSlot).Append(", ").Append(Extent).Append(", 'geom'");
+        sql.Append("SELECT ST_AsMVT(t.*, ").Append(LayerNameSlot).Append(", ").Append(MvtTile.Extent).Append(", 'geom'");
         if (profile.FeatureIdColumn is not null) sql.Append(", '").Append(FeatureIdAlias).Append('\'');
         sql.Append(") FROM (SELECT ST_AsMVTGeom(").Append(geometry)
-           .Append(", ST_TileEnvelope($1, $2, $3), ").Append(Extent).Append(", ").Append(Buffer).Append(", true) AS geom");
+           .Append(", ST_TileEnvelope($1, $2, $3), ").Append(MvtTile.Extent).Append(", ").Append(MvtTile.Buffer).Append(", true) AS geom");
         if (profile.FeatureIdColumn is not null)
             sql.Append(", CAST(").Append(source).Append(SqlIdentifier.Quote(profile.FeatureIdColumn)).Append(" AS bigint) AS ").Append(FeatureIdAlias);
         foreach (var p in properties)
@@ -79,7 +75,7 @@ public static class TileSqlBuilder
         // OFFSET 0 keeps the subquery whole: flattened, PostgreSQL copies ST_AsMVTGeom into the outer filter and runs
         // it twice per row (once to test for NULL, once for the output).
         sql.Append(" WHERE ").Append(geometry).Append(" && ST_TileEnvelope($1, $2, $3, margin => ")
-           .Append((Buffer / (double)Extent).ToString("R", CultureInfo.InvariantCulture)).Append(") OFFSET 0) t WHERE t.geom IS NOT NULL");
+           .Append((MvtTile.Buffer / (double)MvtTile.Extent).ToString("R", CultureInfo.InvariantCulture)).Append(") OFFSET 0) t WHERE t.geom IS NOT NULL");
         return sql.ToString();
     }
 
@@ -102,8 +98,9 @@ public static class TileSqlBuilder
     /// </summary>
     public static string Plain(LayerDefinition layer)
     {
-        var sql = new StringBuilder("SELECT ST_AsMVT(t.*, $4, 4096, 'geom') FROM (SELECT ST_AsMVTGeom(v.")
-            .Append(SqlIdentifier.Quote(layer.Geometry3857Column)).Append(", ST_TileEnvelope($1, $2, $3), 4096, 64, true) AS geom");
+        var sql = new StringBuilder("SELECT ST_AsMVT(t.*, $4, ").Append(MvtTile.Extent).Append(", 'geom') FROM (SELECT ST_AsMVTGeom(v.")
+            .Append(SqlIdentifier.Quote(layer.Geometry3857Column)).Append(", ST_TileEnvelope($1, $2, $3), ")
+            .Append(MvtTile.Extent).Append(", ").Append(MvtTile.Buffer).Append(", true) AS geom");
         foreach (var p in layer.Properties)
             sql.Append(", v.").Append(SqlIdentifier.Quote(p.Column)).Append(" AS ").Append(SqlIdentifier.Quote(p.Name));
         sql.Append(" FROM ").Append(SqlIdentifier.Quote(layer.Schema, layer.Relation)).Append(" v WHERE v.")

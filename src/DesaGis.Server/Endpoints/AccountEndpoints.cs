@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using DesaGis.Data.Security;
 using DesaGis.Server.Security;
-using Npgsql;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -25,27 +25,19 @@ public static class AccountEndpoints
         partner = user.FindFirst(Registry.RegistryCallers.PartnerClaim)?.Value,
     });
 
-    public static async Task<IResult> AuditAsync(NpgsqlDataSource dataSource, int? limit, CancellationToken ct)
+    public static async Task<IResult> AuditAsync(AuditLogReader audit, int? limit, CancellationToken ct)
     {
         int n = Math.Clamp(limit ?? 100, 1, 1000);
-        await using var cmd = dataSource.CreateCommand(
-            "SELECT id, at, actor, action, target, counts::text, details::text FROM desagis.audit_log ORDER BY id DESC LIMIT $1");
-        cmd.Parameters.AddWithValue(n);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        var entries = new List<object>();
-        while (await reader.ReadAsync(ct))
+        var entries = (await audit.NewestAsync(n, ct)).Select(e => new
         {
-            entries.Add(new
-            {
-                id = reader.GetInt64(0),
-                at = reader.GetFieldValue<DateTimeOffset>(1),
-                actor = reader.GetString(2),
-                action = reader.GetString(3),
-                target = reader.GetString(4),
-                counts = System.Text.Json.JsonDocument.Parse(reader.GetString(5)).RootElement,
-                details = System.Text.Json.JsonDocument.Parse(reader.GetString(6)).RootElement,
-            });
-        }
+            id = e.Id,
+            at = e.At,
+            actor = e.Actor,
+            action = e.Action,
+            target = e.Target,
+            counts = e.Counts,
+            details = e.Details,
+        }).ToList();
         return TypedResults.Ok(new { entries });
     }
 }

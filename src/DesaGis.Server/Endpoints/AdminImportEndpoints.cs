@@ -5,7 +5,6 @@ using DesaGis.Data.Import.Targets;
 using DesaGis.Data.Security;
 using DesaGis.Server.Http;
 using DesaGis.Server.Security;
-using Npgsql;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -35,7 +34,7 @@ public static class AdminImportEndpoints
     }
 
     public static async Task<IResult> ImportAsync(
-        HttpRequest http, NpgsqlDataSource dataSource, ClaimsPrincipal user,
+        HttpRequest http, Importer importer, ClaimsPrincipal user,
         string? target, string? preset, string? srs, int? year, string? source, string? layer, bool? dryRun,
         CancellationToken ct, string? outlines = null)
     {
@@ -106,32 +105,15 @@ public static class AdminImportEndpoints
                 Actor = Policies.Actor(user),
             };
 
-            await using var conn = await dataSource.OpenConnectionAsync(ct);
-            await using var tx = await conn.BeginTransactionAsync(ct);
             ImportReport report;
             try
             {
-                report = await Importer.ImportAsync(request, conn, null, ct);
+                report = await importer.ImportAuditedAsync(request, ct);
             }
             catch (ImportException ex)
             {
                 return Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.InvalidBody, "The file cannot be imported",
                     ex.Message + " Nothing was changed.");
-            }
-            if (!request.DryRun)
-            {
-                await AuditLog.WriteAsync(conn, tx, Policies.Actor(user), "import", report.Target.ToString(),
-                    new Dictionary<string, long>
-                    {
-                        ["read"] = report.RowsRead, ["inserted"] = report.Inserted, ["updated"] = report.Updated,
-                        ["repaired"] = report.Repaired, ["rejected"] = report.Rejected,
-                    },
-                    new Dictionary<string, string?> { ["file"] = request.SourceName, ["sha256"] = report.Sha256 }, ct);
-                await tx.CommitAsync(ct);
-            }
-            else
-            {
-                await tx.RollbackAsync(ct);
             }
             return TypedResults.Ok(new
             {

@@ -4,7 +4,6 @@ using DesaGis.Data.Indicators;
 using DesaGis.Data.Security;
 using DesaGis.Server.Http;
 using DesaGis.Server.Security;
-using Npgsql;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -32,7 +31,7 @@ public static class AdminIndicatorImportEndpoints
     }
 
     public static async Task<IResult> ImportAsync(
-        HttpRequest http, NpgsqlDataSource dataSource, ClaimsPrincipal user,
+        HttpRequest http, IndicatorImporter importer, ClaimsPrincipal user,
         string? indicator, int? year, string? source, string? codeSystem, string? codeColumn, string? sheet,
         bool? create, string? name, string? nameEn, string? unit, string? direction, string? levels, bool? dryRun,
         CancellationToken ct)
@@ -95,28 +94,15 @@ public static class AdminIndicatorImportEndpoints
                 DryRun = dryRun == true,
                 Actor = Policies.Actor(user),
             };
-            await using var conn = await dataSource.OpenConnectionAsync(ct);
-            await using var tx = await conn.BeginTransactionAsync(ct);
             IndicatorImportReport report;
             try
             {
-                report = await IndicatorImporter.ImportAsync(request, conn, ct);
+                report = await importer.ImportAuditedAsync(request, ct);
             }
             catch (ImportException ex)
             {
                 return Problems.Create(StatusCodes.Status422UnprocessableEntity, ProblemTypes.InvalidBody, "The file cannot be imported",
                     ex.Message + " Tidak ada yang diubah. / Nothing was changed.");
-            }
-            if (request.DryRun)
-            {
-                await tx.RollbackAsync(ct);
-            }
-            else
-            {
-                await AuditLog.WriteAsync(conn, tx, Policies.Actor(user), "import", "indicator:" + string.Join(",", report.Indicators),
-                    new Dictionary<string, long> { ["read"] = report.RowsRead, ["inserted"] = report.Inserted, ["updated"] = report.Updated, ["rejected"] = report.Rejected },
-                    new Dictionary<string, string?> { ["file"] = request.SourceName, ["sha256"] = report.Sha256 }, ct);
-                await tx.CommitAsync(ct);
             }
             return TypedResults.Ok(new
             {

@@ -29,7 +29,7 @@ public static class CollectionTilesEndpoints
     {
         if (LayerAccess.Find(catalog, collectionId, request.HttpContext.User) is null) return LayerAccess.Refusal(catalog, collectionId, request.HttpContext.User);
         string root = TileUrls.Base(request, options.Value);
-        return TypedResults.Json(new { tilesets = new[] { Summary(root, collectionId) }, links = new[] { Link("self", "application/json", $"{root}/collections/{collectionId}/tiles") } });
+        return TypedResults.Json(new { tilesets = new[] { Summary(root, collectionId) }, links = new[] { Link("self", OgcMediaTypes.Json, $"{root}/collections/{collectionId}/tiles") } });
     }
 
     public static async Task<IResult> Tileset(string collectionId, string tileMatrixSetId, HttpRequest request, LayerCatalog catalog,
@@ -83,11 +83,11 @@ public static class CollectionTilesEndpoints
             },
             links = new object[]
             {
-                Link("self", "application/json", $"{root}/collections/{collectionId}/tiles/{WebMercatorQuad.Id}"),
-                Link("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", $"{root}/tileMatrixSets/{WebMercatorQuad.Id}"),
-                Link("http://www.opengis.net/def/rel/ogc/1.0/geodata", "application/json", $"{root}/collections/{collectionId}"),
+                Link("self", OgcMediaTypes.Json, $"{root}/collections/{collectionId}/tiles/{WebMercatorQuad.Id}"),
+                Link("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", OgcMediaTypes.Json, $"{root}/tileMatrixSets/{WebMercatorQuad.Id}"),
+                Link("http://www.opengis.net/def/rel/ogc/1.0/geodata", OgcMediaTypes.Json, $"{root}/collections/{collectionId}"),
                 new { rel = "item", type = TileResult.MediaType, templated = true, href = $"{root}/collections/{collectionId}/tiles/{WebMercatorQuad.Id}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}" },
-                Link("describedby", "application/json", $"{root}/tiles/{collectionId}.json"),
+                Link("describedby", OgcMediaTypes.Json, $"{root}/tiles/{collectionId}.json"),
             },
         });
     }
@@ -109,8 +109,8 @@ public static class CollectionTilesEndpoints
         tileMatrixSetURI = WebMercatorQuad.Uri,
         links = new object[]
         {
-            Link("self", "application/json", $"{root}/collections/{collectionId}/tiles/{WebMercatorQuad.Id}"),
-            Link("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", "application/json", $"{root}/tileMatrixSets/{WebMercatorQuad.Id}"),
+            Link("self", OgcMediaTypes.Json, $"{root}/collections/{collectionId}/tiles/{WebMercatorQuad.Id}"),
+            Link("http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme", OgcMediaTypes.Json, $"{root}/tileMatrixSets/{WebMercatorQuad.Id}"),
             new { rel = "item", type = TileResult.MediaType, templated = true, href = $"{root}/collections/{collectionId}/tiles/{WebMercatorQuad.Id}/{{tileMatrix}}/{{tileRow}}/{{tileCol}}" },
         },
     };

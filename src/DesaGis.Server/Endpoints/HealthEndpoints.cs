@@ -1,9 +1,10 @@
+using DesaGis.Data.Failures;
+using DesaGis.Data.Health;
 using DesaGis.Data.Migrations;
 using DesaGis.Server.Hosting;
 using DesaGis.Server.Http;
 using DesaGis.Server.Tiles;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -23,25 +24,16 @@ public static class HealthEndpoints
 
     /// <summary>200 when PostGIS answers and the schema is current; 503 with the reason otherwise.</summary>
     public static async Task<IResult> ReadyAsync(
-        NpgsqlDataSource dataSource, DatabaseState state, TileChangeMonitor tiles, IOptions<TileOptions> tileOptions,
+        DatabaseHealthProbe probe, DatabaseState state, TileChangeMonitor tiles, IOptions<TileOptions> tileOptions,
         HttpContext http, ILoggerFactory loggers, CancellationToken ct)
     {
-        string database;
-        int? version = null;
-        string? postgis = null;
+        var health = await probe.CheckAsync(TimeSpan.FromSeconds(3), ct);
+        string database = health.Up ? "up" : "down";
+        int? version = health.SchemaVersion;
+        string? postgis = health.PostgisVersion;
         string? reason = null;
-        try
+        if (health.Error is { } ex)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await using var cmd = dataSource.CreateCommand("SELECT postgis_lib_version()");
-            postgis = (string?)await cmd.ExecuteScalarAsync(timeout.Token);
-            version = await MigrationRunner.CurrentVersionAsync(dataSource, timeout.Token);
-            database = "up";
-        }
-        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or TimeoutException or InvalidOperationException)
-        {
-            database = "down";
             // The exception's own text can name hosts and ports; it goes to the log, the caller gets its kind.
             loggers.CreateLogger(typeof(HealthEndpoints)).LogWarning("Readiness check failed: {Reason}", ex.Message);
             // Classified as every request's database failure is, so /health and the 503s agree on what is wrong.
@@ -49,7 +41,7 @@ public static class HealthEndpoints
             {
                 ProblemTypes.DatabaseTimeout => "the database did not answer within 3 s",
                 ProblemTypes.DatabaseUnavailable => "the database cannot be reached",
-                _ when ex is PostgresException pg => $"the database refused the check (SQLSTATE {pg.SqlState})",
+                _ when DatabaseFailures.Classify(ex)?.SqlState is { } sqlState => $"the database refused the check (SQLSTATE {sqlState})",
                 _ => "the database cannot be reached",
             };
         }

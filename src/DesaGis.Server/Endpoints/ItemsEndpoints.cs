@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using DesaGis.Core.Features;
 using DesaGis.Core.Layers;
@@ -7,8 +6,6 @@ using DesaGis.Data.Catalog;
 using DesaGis.Data.Features;
 using DesaGis.Server.Ogc;
 using DesaGis.Server.Security;
-using NetTopologySuite.Geometries;
-using static DesaGis.Server.Ogc.HtmlPage;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -64,7 +61,7 @@ public static class ItemsEndpoints
         var pageLinks = PageLinks(http.Request, links, layer, query, matched, format.Value);
         if (format == OutputFormat.Html)
         {
-            await WriteHtmlPageAsync(http, layer, query, matched, rows, any, names, pageLinks);
+            await ItemsHtmlPage.WriteItemsAsync(http, layer, query, matched, rows, any, names, pageLinks);
             return;
         }
 
@@ -79,24 +76,7 @@ public static class ItemsEndpoints
         w.WriteNumber("numberMatched", matched);
         w.WriteString("timeStamp", DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         OgcLink.WriteAll(w, pageLinks);
-        w.WriteStartArray("features");
-        int returned = 0;
-        long sent = 0;
-        while (any)
-        {
-            GeoJsonFeatureWriter.Write(w, rows.Current, names);
-            returned++;
-            // The writer hands full buffers to the pipe by itself, but only a pipe flush sends them: without this the
-            // whole page would pile up in the pipe.
-            if (w.BytesCommitted + w.BytesPending - sent > FlushThreshold)
-            {
-                await w.FlushAsync(ct);
-                await response.BodyWriter.FlushAsync(ct);
-                sent = w.BytesCommitted;
-            }
-            any = await rows.MoveNextAsync();
-        }
-        w.WriteEndArray();
+        int returned = await GeoJsonFeatureWriter.WriteFeaturesAsync(w, response.BodyWriter, rows, any, names, FlushThreshold, null, ct);
         w.WriteNumber("numberReturned", returned);
         w.WriteEndObject();
         await w.FlushAsync(ct);
@@ -136,43 +116,6 @@ public static class ItemsEndpoints
         return list;
     }
 
-    private static async Task WriteHtmlPageAsync(HttpContext http, LayerDefinition layer, FeatureQuery query, long matched,
-        IAsyncEnumerator<FeatureRecord> rows, bool any, IReadOnlyList<string> names, List<OgcLink> pageLinks)
-    {
-        var seg = LinkBuilder.Segment(layer.Id);
-        var table = new StringBuilder("<table><tr><th>id</th>");
-        foreach (var n in names) table.Append("<th>").Append(E(n)).Append("</th>");
-        table.Append("</tr>");
-        var shapes = new List<(Geometry, string?, string)>();
-        int returned = 0;
-        while (any)
-        {
-            var r = rows.Current;
-            var id = Convert.ToString(r.Id, CultureInfo.InvariantCulture) ?? "";
-            var href = "items/" + LinkBuilder.Segment(id) + "?f=html";
-            table.Append("<tr><td><a href=\"").Append(E(href)).Append("\">").Append(E(id)).Append("</a></td>");
-            foreach (var v in r.Values) table.Append("<td>").Append(E(Format(v))).Append("</td>");
-            table.Append("</tr>");
-            // The preview draws at most one page of the default size; bigger pages show the table only.
-            if (returned < 1000 && SvgPreview.Parse(r.GeometryJson) is { } g) shapes.Add((g, href, id));
-            returned++;
-            any = await rows.MoveNextAsync();
-        }
-        table.Append("</table>");
-        var sb = new StringBuilder();
-        sb.Append("<p>").Append(E(layer.Description)).Append("</p><p>Features ")
-          .Append(returned == 0 ? "0" : $"{query.Offset + 1}–{query.Offset + returned}").Append(" of ").Append(matched).Append(".</p>");
-        if (shapes.Count > 0 && query.Crs.IsCrs84) sb.Append(SvgPreview.Render(shapes));
-        sb.Append("<nav class=\"pages\">");
-        foreach (var l in pageLinks.Where(l => l.Rel is OgcRelations.Prev or OgcRelations.Next))
-            sb.Append("<a href=\"").Append(E(l.Href)).Append("\">").Append(E(l.Title)).Append("</a>");
-        sb.Append("</nav>").Append(table).Append("<p class=\"muted\">Filter with <code>?filter=</code> (CQL2), <code>bbox</code>, <code>sortby</code>; see <a href=\"queryables?f=html\">queryables</a>.</p>");
-        var json = pageLinks.First(l => l.Rel == OgcRelations.Alternate).Href;
-        http.Response.Headers["Content-Crs"] = query.Crs.HeaderValue;
-        await OgcResponses.WriteHtmlAsync(http, Render(layer.Title, sb.ToString(), json,
-            [("../../collections?f=html", "Collections"), ("../" + seg + "?f=html", layer.Title)], "../../"));
-    }
-
     public static async Task FeatureAsync(HttpContext http, string collectionId, string featureId, LinkBuilder links, LayerCatalog catalog, FeatureStore store)
     {
         if (LayerAccess.Find(catalog, collectionId, http.User) is not { } layer) { await LayerAccess.Refusal(catalog, collectionId, http.User).ExecuteAsync(http); return; }
@@ -205,17 +148,7 @@ public static class ItemsEndpoints
             ]));
             return;
         }
-        var sb = new StringBuilder();
-        if (crs.IsCrs84 && SvgPreview.Parse(record.GeometryJson) is { } g) sb.Append(SvgPreview.Render([(g, null, record.Id.ToString() ?? "")], 480, 320));
-        sb.Append("<table>");
-        for (int i = 0; i < names.Count; i++)
-            sb.Append("<tr><th>").Append(E(names[i])).Append("</th><td>").Append(E(Format(record.Values[i]))).Append("</td></tr>");
-        sb.Append("</table>");
-        var seg = LinkBuilder.Segment(layer.Id);
-        int nameIndex = names.ToList().IndexOf("nama");
-        var title = nameIndex >= 0 && record.Values[nameIndex] is string nama ? nama : featureId;
-        await OgcResponses.WriteHtmlAsync(http, Render(title, sb.ToString(), "?f=json",
-            [("../../../collections?f=html", "Collections"), ("../../" + seg + "?f=html", layer.Title), ("../items?f=html", "Items")], "../../../"));
+        await ItemsHtmlPage.WriteFeatureAsync(http, layer, record, names, crs, featureId);
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Query(string f, KeyValuePair<string, string>? extra)
@@ -223,12 +156,4 @@ public static class ItemsEndpoints
         yield return new("f", f);
         if (extra is { } e) yield return e;
     }
-
-    private static string Format(object? v) => v switch
-    {
-        null => "",
-        double d => d.ToString("0.######", CultureInfo.InvariantCulture),
-        bool b => b ? "yes" : "no",
-        _ => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "",
-    };
 }

@@ -5,25 +5,21 @@ using DesaGis.Planning.Comparison;
 using DesaGis.Planning.Requests;
 using DesaGis.Planning.Results;
 using DesaGis.Server.Http;
-using DesaGis.Data.Security;
 using DesaGis.Server.Security;
 using DesaGis.Server.Planner;
-using Npgsql;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Endpoints;
 
 /// <summary>The pilot-village planner: runs, saved scenarios, comparison and export (contract in docs/planner.md).</summary>
 public static class PlannerEndpoints
 {
-    public const string GeoJsonMediaType = "application/geo+json";
-    public const string CsvMediaType = "text/csv";
-
     public static IEndpointRouteBuilder MapPlannerEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/planner").WithTags("Planner");
         group.MapPost("/runs", CreateRunAsync).WithName("CreatePlannerRun")
             .WithSummary("Run the pilot-village planner (ranking or replication reach) and return the explained result.")
-            .Accepts<PlanRequest>("application/json")
+            .Accepts<PlanRequest>(OgcMediaTypes.Json)
             .Produces<PlanResult>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(Policies.Planner)
@@ -38,7 +34,7 @@ public static class PlannerEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapPost("/scenarios", SaveScenarioAsync).WithName("SavePlannerScenario")
             .WithSummary("Save a kept run, or run new parameters, as a named scenario.")
-            .Accepts<SaveScenarioRequest>("application/json")
+            .Accepts<SaveScenarioRequest>(OgcMediaTypes.Json)
             .Produces<Scenario>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(Policies.Planner)
@@ -54,18 +50,18 @@ public static class PlannerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/scenarios/{id:long}/export", ExportScenarioAsync).WithName("ExportPlannerScenario")
             .WithSummary("A scenario's pilots and covered villages as GeoJSON or CSV (format=geojson|csv).")
-            .Produces(StatusCodes.Status200OK, contentType: GeoJsonMediaType, additionalContentTypes: [CsvMediaType])
+            .Produces(StatusCodes.Status200OK, contentType: OgcMediaTypes.GeoJson, additionalContentTypes: [OgcMediaTypes.Csv])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
     /// <summary>POST /planner/runs.</summary>
-    public static async Task<IResult> CreateRunAsync(HttpContext http, NpgsqlDataSource dataSource, PlannerRunStore runs, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> CreateRunAsync(HttpContext http, PlanningService planning, PlannerRunStore runs, TimeProvider clock, CancellationToken ct)
     {
         var (request, bodyProblem) = await ReadJsonAsync<PlanRequest>(http, ct);
         if (bodyProblem is not null) return bodyProblem;
-        var (result, problem) = await RunAsync(http, request, dataSource, runs, ct);
+        var (result, problem) = await RunAsync(http, request, planning, runs, ct);
         if (problem is not null) return problem;
         var stored = runs.Add(result!, clock.GetUtcNow());
         http.Response.Headers.Location = $"{http.Request.PathBase}/planner/runs/{stored.Id}";
@@ -87,7 +83,7 @@ public static class PlannerEndpoints
     }
 
     /// <summary>POST /planner/scenarios.</summary>
-    public static async Task<IResult> SaveScenarioAsync(HttpContext http, NpgsqlDataSource dataSource, PlannerRunStore runs, ScenarioStore store, CancellationToken ct)
+    public static async Task<IResult> SaveScenarioAsync(HttpContext http, PlanningService planning, PlannerRunStore runs, ScenarioStore store, CancellationToken ct)
     {
         var (body, bodyProblem) = await ReadJsonAsync<SaveScenarioRequest>(http, ct);
         if (bodyProblem is not null) return bodyProblem;
@@ -106,15 +102,11 @@ public static class PlannerEndpoints
         }
         else
         {
-            var (ran, problem) = await RunAsync(http, body.Parameters, dataSource, runs, ct);
+            var (ran, problem) = await RunAsync(http, body.Parameters, planning, runs, ct);
             if (problem is not null) return problem;
             result = ran!;
         }
-        var summary = await store.SaveAsync(name, body.Author?.Trim(), result, ct);
-        await using (var conn = await dataSource.OpenConnectionAsync(ct))
-            await AuditLog.WriteAsync(conn, null, Policies.Actor(http.User), "save-scenario", $"scenario {summary.Id}",
-                new Dictionary<string, long> { ["pilots"] = result!.Selected.Count },
-                new Dictionary<string, string?> { ["name"] = name }, ct);
+        var summary = await planning.SaveAsync(name, body.Author?.Trim(), result, Policies.Actor(http.User), ct);
         var scenario = await store.GetAsync(summary.Id, ct);
         http.Response.Headers.Location = $"{http.Request.PathBase}/planner/scenarios/{summary.Id}";
         return TypedResults.Json(scenario, PlanRequest.JsonOptions, statusCode: StatusCodes.Status201Created);
@@ -149,8 +141,8 @@ public static class PlannerEndpoints
         var rows = await store.ExportRowsAsync(id, ct);
         var fileName = $"scenario-{id}.{(f == "csv" ? "csv" : "geojson")}";
         return f == "csv"
-            ? TypedResults.File(ScenarioExportWriter.Csv(rows), CsvMediaType + "; charset=utf-8", fileName)
-            : TypedResults.File(ScenarioExportWriter.GeoJson(scenario, rows), GeoJsonMediaType, fileName);
+            ? TypedResults.File(ScenarioExportWriter.Csv(rows), OgcMediaTypes.Csv + "; charset=utf-8", fileName)
+            : TypedResults.File(ScenarioExportWriter.GeoJson(scenario, rows), OgcMediaTypes.GeoJson, fileName);
     }
 
     private static IResult ScenarioNotFound(long id) =>
@@ -163,32 +155,26 @@ public static class PlannerEndpoints
             $"{PlannerRunStore.ConcurrentRuns} planner runs are in progress. Try again in a few seconds.");
     }
 
-    private static async Task<(PlanResult? Result, IResult? Problem)> RunAsync(HttpContext http, PlanRequest? request, NpgsqlDataSource dataSource, PlannerRunStore runs, CancellationToken ct)
+    private static async Task<(PlanResult? Result, IResult? Problem)> RunAsync(HttpContext http, PlanRequest? request, PlanningService planning, PlannerRunStore runs, CancellationToken ct)
     {
         try
         {
-            var indicators = await PlannerIndicatorCatalog.LoadAsync(dataSource, ct);
-            var parameters = PlanValidator.Validate(request, indicators) with { Language = PlanLanguage.Pick(http.Request) };
-            // Runs are CPU-bound: a few at a time, so that a burst of national runs cannot starve tiles and features.
-            if (!await runs.Gate.WaitAsync(PlannerRunStore.GateWait, ct))
-                return (null, Busy(http));
-            try
+            var options = new PlanRunOptions
             {
-                var villages = await PlannerVillageLoader.LoadAsync(dataSource, parameters, ct);
-                // Refused before it runs when its size says it would hold a core for long.
-                PlanCost.Check(parameters, villages);
-                // Off the request thread; cancellation is checked between robustness draws.
-                var result = await Task.Run(() => DesaGis.Planning.Planner.Run(parameters, villages, ct), ct);
-                return (result, null);
-            }
-            finally
-            {
-                runs.Gate.Release();
-            }
+                Language = PlanLanguage.Pick(http.Request),
+                BoundCost = true,
+                Gate = runs.Gate,
+                GateWait = PlannerRunStore.GateWait,
+            };
+            return (await planning.RunAsync(request, options, ct), null);
         }
         catch (PlanValidationException ex)
         {
             return (null, InvalidPlan(ex));
+        }
+        catch (PlannerBusyException)
+        {
+            return (null, Busy(http));
         }
     }
 

@@ -2,6 +2,7 @@ using DesaGis.Server.Configuration;
 using DesaGis.Server.Http;
 using DesaGis.Server.Tiles;
 using Microsoft.Extensions.Options;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -28,6 +29,6 @@ public static class StylesEndpoints
         if (style is null)
             return Problems.NotFound($"There is no style '{Problems.Shorten(name)}'. Styles: {string.Join(", ", styles.Names())}.");
         await partners.ApplyAsync(style, ct);
-        return Results.Text(style.ToJsonString(), "application/json");
+        return Results.Text(style.ToJsonString(), OgcMediaTypes.Json);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DesaGis.Server.Http;
 using DesaGis.Server.Tiles;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -29,7 +30,7 @@ public static partial class StylesGlyphEndpoints
             return Problems.NotFound($"No font of the stack '{Problems.Shorten(fontstack)}' is installed. Fonts: {string.Join(", ", glyphs.FontNames.Take(12))}, ….");
         // Glyphs never change for a font file: let clients keep them.
         response.Headers.CacheControl = "public, max-age=86400";
-        return Results.Bytes(pbf, "application/x-protobuf");
+        return Results.Bytes(pbf, OgcMediaTypes.Protobuf);
     }
 
     [GeneratedRegex(@"^(\d{1,5})-(\d{1,5})$")]

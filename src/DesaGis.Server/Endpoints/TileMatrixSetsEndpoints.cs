@@ -3,6 +3,7 @@ using DesaGis.Server.Configuration;
 using DesaGis.Server.Http;
 using DesaGis.Server.Tiles;
 using Microsoft.Extensions.Options;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -40,7 +41,7 @@ public static class TileMatrixSetsEndpoints
                     title = "Google Maps Compatible for the World",
                     uri = WebMercatorQuad.Uri,
                     crs = WebMercatorQuad.Crs,
-                    links = new[] { new { rel = "self", type = "application/json", href = $"{root}/tileMatrixSets/{WebMercatorQuad.Id}" } },
+                    links = new[] { new { rel = "self", type = OgcMediaTypes.Json, href = $"{root}/tileMatrixSets/{WebMercatorQuad.Id}" } },
                 },
             },
         });

@@ -46,8 +46,8 @@ public static class TilesEndpoints
             styles = new[] { new { id = "desagis", url = $"{root}/styles/desagis.json" } },
             links = new object[]
             {
-                new { rel = "self", type = "application/json", href = $"{root}/tiles" },
-                new { rel = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", type = "application/json", href = $"{root}/tileMatrixSets" },
+                new { rel = "self", type = OgcMediaTypes.Json, href = $"{root}/tiles" },
+                new { rel = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes", type = OgcMediaTypes.Json, href = $"{root}/tileMatrixSets" },
             },
         });
     }
@@ -85,7 +85,7 @@ public static class TilesEndpoints
         }
         if (TileCoord.TryCreate(zz, xx, yy, out var reason) is not { } tile)
             return Problems.BadRequest(reason!, ProblemTypes.InvalidTile, "Invalid tile");
-        var made = await service.GetAsync(parsed.Select(l => l.Id).ToList(), tile, ct);
+        var made = await service.GetAsync(parsed, tile, ct);
         return new TileResult(made, tileOptions.CacheControl);
     }
 

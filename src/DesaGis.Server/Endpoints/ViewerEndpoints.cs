@@ -2,6 +2,7 @@ using DesaGis.Server.Http;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Endpoints;
 
@@ -88,7 +89,7 @@ public static class ViewerEndpoints
         // The MapLibre worker is an ES module; browsers refuse a module script served with any non-JavaScript type.
         provider.Mappings[".mjs"] = "text/javascript";
         provider.Mappings[".js"] = "text/javascript";
-        provider.Mappings[".map"] = "application/json";
+        provider.Mappings[".map"] = OgcMediaTypes.Json;
         return provider;
     }
 }

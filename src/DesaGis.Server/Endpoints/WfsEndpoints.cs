@@ -155,7 +155,7 @@ public static class WfsEndpoints
         long matched = await store.CountAsync(query, ct);
         if (request.Hits)
         {
-            await WriteAsync(http, request.Format == WfsOutputFormat.GeoJson ? "application/json" : WfsOutputFormats.MediaType(request.Format),
+            await WriteAsync(http, request.Format == WfsOutputFormat.GeoJson ? OgcMediaTypes.Json : WfsOutputFormats.MediaType(request.Format),
                 request.Format == WfsOutputFormat.GeoJson
                     ? System.Text.Encoding.UTF8.GetBytes($"{{\"type\":\"FeatureCollection\",\"numberMatched\":{matched},\"numberReturned\":0,\"features\":[]}}")
                     : WfsFeatureWriter.Hits(version, matched),
@@ -188,7 +188,7 @@ public static class WfsEndpoints
         response.Headers.CacheControl = "private, no-cache";
         if (request.Format == WfsOutputFormat.GeoJson)
         {
-            response.ContentType = "application/json";
+            response.ContentType = OgcMediaTypes.Json;
             await WfsFeatureWriter.WriteGeoJsonAsync(http, envelope, rows, any);
         }
         else

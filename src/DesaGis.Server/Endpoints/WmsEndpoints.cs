@@ -137,7 +137,7 @@ public static class WmsEndpoints
             var format = p.NonBlank("FORMAT")?.Contains("jpeg", StringComparison.OrdinalIgnoreCase) == true ? MapImageFormat.Jpeg : MapImageFormat.Png;
             var image = MessageImageRenderer.Render(exceptions == ImageExceptions.InImage ? ex.Text.In(language) : null, w, h, format,
                 WmsMapRequest.Bool(p, "TRANSPARENT"));
-            await WriteAsync(http, format == MapImageFormat.Jpeg ? "image/jpeg" : "image/png", image, "no-store");
+            await WriteAsync(http, format == MapImageFormat.Jpeg ? OgcMediaTypes.Jpeg : OgcMediaTypes.Png, image, "no-store");
             return;
         }
         var ct = http.RequestAborted;
@@ -233,13 +233,13 @@ public static class WmsEndpoints
         var name = p.NonBlank("LAYER") ?? throw OwsException.Missing("LAYER", new OwsText("Mis. LAYER=village_indicators.", "E.g. LAYER=village_indicators."));
         var layer = WmsMapRequest.Find(name, catalog, http.User, "LAYER");
         var format = p.NonBlank("FORMAT");
-        if (format is not null && !format.StartsWith("image/png", StringComparison.OrdinalIgnoreCase))
+        if (format is not null && !format.StartsWith(OgcMediaTypes.Png, StringComparison.OrdinalIgnoreCase))
             throw new OwsException(OwsCodes.InvalidFormat, "FORMAT", new OwsText(
                 $"Legenda tersedia sebagai image/png, bukan '{OwsParameters.Shorten(format)}'.", $"Legends come as image/png, not '{OwsParameters.Shorten(format)}'."));
         var styleName = p.NonBlank("STYLE");
         var style = styles.Find(layer, styleName) ?? throw new OwsException(OwsCodes.StyleNotDefined, "STYLE", new OwsText(
             $"Lapisan {layer.Id} tidak punya gaya '{OwsParameters.Shorten(styleName)}'.", $"The layer {layer.Id} has no style '{OwsParameters.Shorten(styleName)}'."));
-        await WriteAsync(http, "image/png", styles.Legend(layer, style), "public, max-age=300");
+        await WriteAsync(http, OgcMediaTypes.Png, styles.Legend(layer, style), "public, max-age=300");
     }
 
     /// <summary>Writes a body with an ETag of its bytes, answering 304 when the client already has it.</summary>

@@ -1,12 +1,26 @@
+using DesaGis.Core.Mapping;
+using DesaGis.Core.Tiles;
 using DesaGis.Data;
 using DesaGis.Data.Catalog;
+using DesaGis.Data.Export;
+using DesaGis.Data.Health;
+using DesaGis.Data.Import;
+using DesaGis.Data.Indicators;
+using DesaGis.Data.Maps;
+using DesaGis.Data.Migrations;
+using DesaGis.Data.Partners;
+using DesaGis.Data.Security;
+using DesaGis.Data.Tiles;
 using DesaGis.Server.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace DesaGis.Server.Hosting;
 
-/// <summary>Registers the PostGIS data source, the layer catalog and the start-up migration.</summary>
+/// <summary>
+/// Registers the PostGIS data sources, the layer catalog, the start-up migration and the Data types built on the data
+/// sources. The one place in the server that names the driver.
+/// </summary>
 public static class DatabaseRegistration
 {
     public static IServiceCollection AddDesaGisDatabase(this IServiceCollection services)
@@ -18,8 +32,31 @@ public static class DatabaseRegistration
         services.AddSingleton<DatabaseState>();
         services.AddSingleton(LayerCatalog.Default);
         services.AddHostedService<DatabaseStartup>();
+
+        // Everything that reads or writes PostGIS is a Data type built on these data sources; the rest of the
+        // server asks for those types and never sees the driver.
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<DatabaseHealthProbe>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<AuditLogReader>();
+        services.AddSingleton<PartnerReader>();
+        services.AddSingleton<LayerChangeFeed>();
+        services.AddSingleton<Importer>();
+        services.AddSingleton<IndicatorImporter>();
+        services.AddSingleton<IMapDataSource>(sp => new PostgisMapDataSource(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LayerCatalog>()));
+        services.AddSingleton(sp => new DataExportService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<LayerCatalog>()));
+        services.AddSingleton(sp => new MapImageDataReader(sp.GetRequiredService<NpgsqlDataSource>())
+        {
+            CommandTimeoutSeconds = StatementTimeout(sp),
+        });
+        services.AddSingleton<ITileSource>(sp => new PostgisTileSource(sp.GetRequiredKeyedService<NpgsqlDataSource>(TileDataSourceKey), sp.GetRequiredService<LayerCatalog>())
+        {
+            CommandTimeoutSeconds = StatementTimeout(sp),
+        });
         return services;
     }
+
+    private static int StatementTimeout(IServiceProvider sp) => sp.GetRequiredService<IOptions<DesaGisOptions>>().Value.StatementTimeoutSeconds;
 
     /// <summary>The service key of the tile renderers' own <see cref="NpgsqlDataSource"/>.</summary>
     public const string TileDataSourceKey = "tiles";

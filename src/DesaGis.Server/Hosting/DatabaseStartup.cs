@@ -1,7 +1,7 @@
+using DesaGis.Data.Failures;
 using DesaGis.Data.Migrations;
 using DesaGis.Server.Configuration;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DesaGis.Server.Hosting;
 
@@ -10,7 +10,7 @@ namespace DesaGis.Server.Hosting;
 /// not ready) even when the database is not up yet.
 /// </summary>
 public sealed partial class DatabaseStartup(
-    NpgsqlDataSource dataSource,
+    SchemaMigrator migrator,
     DatabaseState state,
     IOptions<DesaGisOptions> options,
     ILogger<DatabaseStartup> logger) : BackgroundService
@@ -24,17 +24,17 @@ public sealed partial class DatabaseStartup(
             {
                 if (options.Value.MigrateOnStart)
                 {
-                    var applied = await MigrationRunner.MigrateAsync(dataSource, stoppingToken);
+                    var applied = await migrator.MigrateAsync(stoppingToken);
                     if (applied.Count > 0) LogMigrated(logger, string.Join(", ", applied));
                 }
-                else if (await MigrationRunner.CurrentVersionAsync(dataSource, stoppingToken) < MigrationRunner.LatestVersion)
+                else if (await migrator.CurrentVersionAsync(stoppingToken) < SchemaMigrator.LatestVersion)
                 {
                     throw new InvalidOperationException("The schema is older than this server; run 'desagis db migrate'.");
                 }
                 state.MarkReady();
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
+            catch (Exception ex) when (DatabaseFailures.IsDatabaseException(ex) || ex is InvalidOperationException or TimeoutException)
             {
                 state.MarkFailed(ex.Message);
                 LogWaiting(logger, ex.Message, delay.TotalSeconds);

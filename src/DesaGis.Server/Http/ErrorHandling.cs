@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
+using DesaGis.Core.Failures;
+using DesaGis.Data.Failures;
 
 namespace DesaGis.Server.Http;
 
@@ -55,47 +56,41 @@ public static partial class ErrorHandling
         DesaGis.Server.Tiles.TileRendersBusyException busy => (503, ProblemTypes.Busy, "The server is busy", new(
             $"Semua {busy.Slots} slot pembuatan ubin sedang dipakai dan antreannya ({busy.Queue}) penuh. Coba lagi setelah 1 detik (header Retry-After); ubin yang sudah tersimpan tetap dilayani.",
             $"All {busy.Slots} tile render slots are in use and their queue ({busy.Queue}) is full. Try again in 1 second (Retry-After); tiles already cached are served meanwhile."), 1),
-        TimeoutException or NpgsqlException { InnerException: TimeoutException }
-            => (503, ProblemTypes.DatabaseTimeout, "The request took too long", new(
-                "Basis data tidak menjawab tepat waktu. Perkecil permintaan (bbox atau limit yang lebih kecil) atau coba lagi sebentar lagi.",
-                "The database did not answer in time. Narrow the request (a smaller bbox or limit) or try again shortly."), 5),
+        TimeoutException => DatabaseProblem(new DatabaseFailure(DatabaseFailureKind.Timeout)),
         OperationCanceledException
             => (503, ProblemTypes.RequestTimeout, "The request took too long", new(
                 "Permintaan melebihi batas waktunya. Perkecil permintaan (bbox atau limit yang lebih kecil, zoom lebih sedikit) atau coba lagi sebentar lagi.",
                 "The request ran past its time budget. Narrow it (a smaller bbox or limit, fewer zoom levels) or try again shortly."), 5),
-        PostgresException { SqlState: "57014" } => (503, ProblemTypes.DatabaseTimeout, "The request took too long", new(
-            "Kueri melebihi batas waktu basis data. Perkecil permintaan (bbox atau limit yang lebih kecil) atau coba lagi sebentar lagi.",
-            "The query ran past the statement timeout. Narrow the request (a smaller bbox or limit) or try again shortly."), 5),
-        PostgresException { SqlState: var s } when s.StartsWith("57P", StringComparison.Ordinal) || s.StartsWith("08", StringComparison.Ordinal) || s == "53300"
-            => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable", new(
-                "Basis data sedang dimulai ulang atau kelebihan beban. Coba lagi dalam beberapa detik.",
-                "The database is restarting or overloaded. Try again in a few seconds."), 5),
-        PostgresException { SqlState: var s } when s.StartsWith("22", StringComparison.Ordinal) || s.StartsWith("23", StringComparison.Ordinal)
-            => (422, ProblemTypes.InvalidBody, "The data was refused", new(
-                "Basis data menolak sebuah nilai (" + RuleOf((PostgresException)ex) + "): periksa rentang dan kode nilai. Tidak ada yang diubah.",
-                "The database refused a value (" + RuleOf((PostgresException)ex) + "): check the values' ranges and codes. Nothing was changed."), null),
-        // PROJ refuses coordinates far outside a projection's area; the request named them, so it is the request's fault.
-        PostgresException { SqlState: "XX000" } pg when IsProjectionError(pg.MessageText)
-            => (400, ProblemTypes.InvalidCrs, "Coordinates outside the CRS's area", new(
-                "Koordinat berada di luar wilayah CRS yang diminta, sehingga tidak dapat diproyeksikan. Berikan koordinat di dalam wilayah CRS itu (untuk zona UTM: zona itu sendiri) atau gunakan CRS84 (bujur/lintang).",
-                "The coordinates lie outside the requested CRS's area and cannot be projected. Give coordinates within that CRS's area (for a UTM zone: that zone) or use CRS84 (longitude/latitude)."), null),
-        PostgresException { SqlState: var s } when s.StartsWith("54", StringComparison.Ordinal)
-            => (400, ProblemTypes.TooExpensive, "Request over the limit", new(
-                "Permintaan terlalu besar atau terlalu rumit untuk basis data (mis. filter yang sangat bersarang). Sederhanakan permintaan.",
-                "The request is too large or too complex for the database (e.g. a deeply nested filter). Simplify it."), null),
-        NpgsqlException { IsTransient: true } or NpgsqlException { InnerException: System.Net.Sockets.SocketException }
-            => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable", new(
-                "Basis data tidak dapat dihubungi saat ini. Coba lagi dalam beberapa detik.",
-                "The database cannot be reached right now. Try again in a few seconds."), 5),
+        _ when DatabaseFailures.Classify(ex) is { } failure => DatabaseProblem(failure),
         _ => (500, ProblemTypes.InternalError, "Internal error", ProblemCatalog.DefaultDetail(500), null),
     };
 
-    private static string RuleOf(PostgresException ex) => ex.SqlState + (ex.ConstraintName is { } c ? ", rule " + c : "");
-
-    private static bool IsProjectionError(string message) =>
-        message.Contains("transform", StringComparison.OrdinalIgnoreCase) ||
-        message.Contains("projection", StringComparison.OrdinalIgnoreCase) ||
-        message.Contains("tolerance condition", StringComparison.OrdinalIgnoreCase);
+    /// <summary>What the caller is told of a database failure.</summary>
+    private static (int Status, string Type, string Title, LocalizedText Detail, int? RetryAfter) DatabaseProblem(DatabaseFailure failure) => failure.Kind switch
+    {
+        DatabaseFailureKind.Timeout => (503, ProblemTypes.DatabaseTimeout, "The request took too long", new(
+            "Basis data tidak menjawab tepat waktu. Perkecil permintaan (bbox atau limit yang lebih kecil) atau coba lagi sebentar lagi.",
+            "The database did not answer in time. Narrow the request (a smaller bbox or limit) or try again shortly."), 5),
+        DatabaseFailureKind.StatementTimeout => (503, ProblemTypes.DatabaseTimeout, "The request took too long", new(
+            "Kueri melebihi batas waktu basis data. Perkecil permintaan (bbox atau limit yang lebih kecil) atau coba lagi sebentar lagi.",
+            "The query ran past the statement timeout. Narrow the request (a smaller bbox or limit) or try again shortly."), 5),
+        DatabaseFailureKind.Unavailable => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable", new(
+            "Basis data sedang dimulai ulang atau kelebihan beban. Coba lagi dalam beberapa detik.",
+            "The database is restarting or overloaded. Try again in a few seconds."), 5),
+        DatabaseFailureKind.Unreachable => (503, ProblemTypes.DatabaseUnavailable, "Database unavailable", new(
+            "Basis data tidak dapat dihubungi saat ini. Coba lagi dalam beberapa detik.",
+            "The database cannot be reached right now. Try again in a few seconds."), 5),
+        DatabaseFailureKind.ValueRefused => (422, ProblemTypes.InvalidBody, "The data was refused", new(
+            "Basis data menolak sebuah nilai (" + failure.Rule + "): periksa rentang dan kode nilai. Tidak ada yang diubah.",
+            "The database refused a value (" + failure.Rule + "): check the values' ranges and codes. Nothing was changed."), null),
+        DatabaseFailureKind.OutsideCrsArea => (400, ProblemTypes.InvalidCrs, "Coordinates outside the CRS's area", new(
+            "Koordinat berada di luar wilayah CRS yang diminta, sehingga tidak dapat diproyeksikan. Berikan koordinat di dalam wilayah CRS itu (untuk zona UTM: zona itu sendiri) atau gunakan CRS84 (bujur/lintang).",
+            "The coordinates lie outside the requested CRS's area and cannot be projected. Give coordinates within that CRS's area (for a UTM zone: that zone) or use CRS84 (longitude/latitude)."), null),
+        DatabaseFailureKind.TooComplex => (400, ProblemTypes.TooExpensive, "Request over the limit", new(
+            "Permintaan terlalu besar atau terlalu rumit untuk basis data (mis. filter yang sangat bersarang). Sederhanakan permintaan.",
+            "The request is too large or too complex for the database (e.g. a deeply nested filter). Simplify it."), null),
+        _ => (500, ProblemTypes.InternalError, "Internal error", ProblemCatalog.DefaultDetail(500), null),
+    };
 
     private sealed partial class DesaGisExceptionHandler(IProblemDetailsService problems, ILogger<DesaGisExceptionHandler> logger) : IExceptionHandler
     {

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.ResponseCompression;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Http;
 
@@ -9,9 +10,9 @@ public static class HttpRegistration
     /// <summary>Media types worth compressing; PNG and PDF are compressed already.</summary>
     public static readonly string[] CompressibleTypes =
     [
-        "application/json", "application/geo+json", "application/problem+json", "application/schema+json",
-        "application/vnd.oai.openapi+json", "application/vnd.mapbox-vector-tile", "text/html", "text/css",
-        "text/javascript", "application/javascript", "text/csv", "application/xml",
+        OgcMediaTypes.Json, OgcMediaTypes.GeoJson, OgcMediaTypes.ProblemJson, OgcMediaTypes.SchemaJson,
+        "application/vnd.oai.openapi+json", OgcMediaTypes.MapboxVectorTile, OgcMediaTypes.Html, "text/css",
+        "text/javascript", "application/javascript", OgcMediaTypes.Csv, "application/xml",
     ];
 
     public static IServiceCollection AddDesaGisHttp(this IServiceCollection services)

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Http;
 
 /// <summary>Builds problem-details results; every error response of the server goes through here.</summary>
 public static class Problems
 {
-    public const string MediaType = "application/problem+json";
+    public const string MediaType = OgcMediaTypes.ProblemJson;
 
     /// <summary>An extension member carrying the Indonesian detail to the writer, which removes it.</summary>
     internal const string IndonesianDetailKey = "__detail_id";

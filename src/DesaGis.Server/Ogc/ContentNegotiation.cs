@@ -16,8 +16,8 @@ public static class ContentNegotiation
         {
             switch (f.ToLowerInvariant())
             {
-                case "json" or "geojson" or "application/json" or "application/geo+json": return OutputFormat.Json;
-                case "html" or "text/html": return OutputFormat.Html;
+                case "json" or "geojson" or OgcMediaTypes.Json or OgcMediaTypes.GeoJson: return OutputFormat.Json;
+                case "html" or OgcMediaTypes.Html: return OutputFormat.Html;
                 default:
                     error = $"f '{Http.Problems.Shorten(f)}' is not a format of this server; use f=json or f=html.";
                     return null;
@@ -30,7 +30,7 @@ public static class ContentNegotiation
             {
                 var q = a.Quality ?? 1.0;
                 var type = a.MediaType.Value ?? "";
-                if (type.Equals("text/html", StringComparison.OrdinalIgnoreCase) || type.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase))
+                if (type.Equals(OgcMediaTypes.Html, StringComparison.OrdinalIgnoreCase) || type.Equals("application/xhtml+xml", StringComparison.OrdinalIgnoreCase))
                     html = Math.Max(html, q);
                 else if (type.EndsWith("json", StringComparison.OrdinalIgnoreCase))
                     json = Math.Max(json, q);

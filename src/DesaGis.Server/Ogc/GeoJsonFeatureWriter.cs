@@ -9,6 +9,35 @@ namespace DesaGis.Server.Ogc;
 /// <summary>Writes one feature as a GeoJSON Feature object; the geometry arrives as GeoJSON text from PostGIS and is copied through.</summary>
 public static class GeoJsonFeatureWriter
 {
+    /// <summary>
+    /// Writes the <c>features</c> array from <paramref name="rows"/> (positioned on its first row when
+    /// <paramref name="any"/>), sending to <paramref name="body"/> whenever <paramref name="flushEvery"/> bytes are
+    /// pending; returns how many features were written. <paramref name="shape"/> may trim a record before it is written.
+    /// </summary>
+    public static async Task<int> WriteFeaturesAsync(Utf8JsonWriter w, System.IO.Pipelines.PipeWriter body, IAsyncEnumerator<FeatureRecord> rows, bool any,
+        IReadOnlyList<string> propertyNames, int flushEvery, Func<FeatureRecord, FeatureRecord>? shape, CancellationToken cancellationToken)
+    {
+        w.WriteStartArray("features");
+        int returned = 0;
+        long sent = 0;
+        while (any)
+        {
+            Write(w, shape is null ? rows.Current : shape(rows.Current), propertyNames);
+            returned++;
+            // The writer hands full buffers to the pipe by itself, but only a pipe flush sends them: without this the
+            // whole page would pile up in the pipe.
+            if (w.BytesCommitted + w.BytesPending - sent > flushEvery)
+            {
+                await w.FlushAsync(cancellationToken);
+                await body.FlushAsync(cancellationToken);
+                sent = w.BytesCommitted;
+            }
+            any = await rows.MoveNextAsync();
+        }
+        w.WriteEndArray();
+        return returned;
+    }
+
     public static void Write(Utf8JsonWriter w, FeatureRecord record, IReadOnlyList<string> propertyNames, IEnumerable<OgcLink>? links = null)
     {
         w.WriteStartObject();

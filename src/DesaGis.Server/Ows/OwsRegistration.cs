@@ -4,11 +4,10 @@ using DesaGis.Server.Configuration;
 using DesaGis.Server.Endpoints;
 using DesaGis.Server.Tiles;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DesaGis.Server.Ows;
 
-/// <summary>Registers the classic OGC services, WMS and WFS: their style catalog, image cache and data reader.</summary>
+/// <summary>Registers the classic OGC services, WMS and WFS: their style catalog and image cache (their data reader is registered with the database).</summary>
 public static class OwsRegistration
 {
     public static IServiceCollection AddDesaGisOws(this IServiceCollection services)
@@ -16,10 +15,6 @@ public static class OwsRegistration
         services.AddOptions<OwsOptions>().BindConfiguration(OwsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new WmsStyleCatalog(sp.GetRequiredService<StyleStore>(), sp.GetRequiredService<MapStyle>()));
         services.AddSingleton(sp => new WmsImageCache(sp.GetRequiredService<IOptions<OwsOptions>>().Value.ImageCacheMegabytes * 1024L * 1024L));
-        services.AddSingleton(sp => new MapImageDataReader(sp.GetRequiredService<NpgsqlDataSource>())
-        {
-            CommandTimeoutSeconds = sp.GetRequiredService<IOptions<DesaGisOptions>>().Value.StatementTimeoutSeconds,
-        });
         return services;
     }
 

@@ -6,6 +6,7 @@ using DesaGis.Core.Features;
 using DesaGis.Core.Layers;
 using DesaGis.Core.Ogc;
 using DesaGis.Core.Tiles;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Ows;
 
@@ -63,7 +64,7 @@ public static class WfsCapabilitiesWriter
             w.WriteEndElement();
 
             w.WriteStartElement("ows", "OperationsMetadata", ows);
-            Operation(w, ows, href, "GetCapabilities", [("AcceptVersions", ["2.0.0", "1.1.0"]), ("AcceptFormats", ["text/xml"])]);
+            Operation(w, ows, href, "GetCapabilities", [("AcceptVersions", ["2.0.0", "1.1.0"]), ("AcceptFormats", [OgcMediaTypes.Xml])]);
             Operation(w, ows, href, "DescribeFeatureType", [("outputFormat", [v2 ? WfsOutputFormats.Gml32MediaType : WfsOutputFormats.Gml31MediaType])]);
             Operation(w, ows, href, "GetFeature", [("outputFormat", WfsOutputFormats.Announced(version).ToArray()), ("resultType", ["results", "hits"])]);
             if (v2)
@@ -165,17 +166,7 @@ public static class WfsCapabilitiesWriter
         }
         else
         {
-            w.WriteStartElement(p, "Spatial_Capabilities", fes);
-            GeometryOperands(w, p, fes, v2);
-            w.WriteStartElement(p, "SpatialOperators", fes);
-            foreach (var op in FesFilterParser.SpatialOperatorNames)
-            {
-                w.WriteStartElement(p, "SpatialOperator", fes);
-                w.WriteAttributeString("name", op);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-            w.WriteEndElement();
+            SpatialCapabilities(w, p, fes, v2);
         }
         w.WriteStartElement(p, "Scalar_Capabilities", fes);
         w.WriteElementString(p, "LogicalOperators", fes, null);
@@ -198,17 +189,7 @@ public static class WfsCapabilitiesWriter
         w.WriteEndElement();
         if (v2)
         {
-            w.WriteStartElement(p, "Spatial_Capabilities", fes);
-            GeometryOperands(w, p, fes, v2);
-            w.WriteStartElement(p, "SpatialOperators", fes);
-            foreach (var op in FesFilterParser.SpatialOperatorNames)
-            {
-                w.WriteStartElement(p, "SpatialOperator", fes);
-                w.WriteAttributeString("name", op);
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-            w.WriteEndElement();
+            SpatialCapabilities(w, p, fes, v2);
         }
         else
         {
@@ -217,6 +198,22 @@ public static class WfsCapabilitiesWriter
             w.WriteElementString(p, "FID", fes, null);
             w.WriteEndElement();
         }
+        w.WriteEndElement();
+    }
+
+    // Filter 1.1 lists them before the scalar capabilities, FES 2.0 after.
+    private static void SpatialCapabilities(XmlWriter w, string p, string fes, bool v2)
+    {
+        w.WriteStartElement(p, "Spatial_Capabilities", fes);
+        GeometryOperands(w, p, fes, v2);
+        w.WriteStartElement(p, "SpatialOperators", fes);
+        foreach (var op in FesFilterParser.SpatialOperatorNames)
+        {
+            w.WriteStartElement(p, "SpatialOperator", fes);
+            w.WriteAttributeString("name", op);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
         w.WriteEndElement();
     }
 

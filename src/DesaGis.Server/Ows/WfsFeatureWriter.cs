@@ -156,8 +156,6 @@ public static class WfsFeatureWriter
         var response = http.Response;
         var ct = http.RequestAborted;
         var names = GeoJsonFeatureWriter.Names(envelope.Properties);
-        int returned = 0;
-        long sent = 0;
         await using var w = new Utf8JsonWriter(response.BodyWriter, OgcResponses.WriterOptions);
         w.WriteStartObject();
         w.WriteString("type", "FeatureCollection");
@@ -169,26 +167,12 @@ public static class WfsFeatureWriter
             w.WriteStartObject();
             w.WriteString("href", envelope.NextUrl);
             w.WriteString("rel", "next");
-            w.WriteString("type", "application/json");
+            w.WriteString("type", OgcMediaTypes.Json);
             w.WriteEndObject();
             w.WriteEndArray();
         }
-        w.WriteStartArray("features");
-        while (any)
-        {
-            var record = rows.Current;
-            var written = envelope.IncludeGeometry ? record : record with { GeometryJson = null };
-            GeoJsonFeatureWriter.Write(w, written, names);
-            returned++;
-            if (w.BytesCommitted + w.BytesPending - sent > FlushThreshold)
-            {
-                await w.FlushAsync(ct);
-                await response.BodyWriter.FlushAsync(ct);
-                sent = w.BytesCommitted;
-            }
-            any = await rows.MoveNextAsync();
-        }
-        w.WriteEndArray();
+        int returned = await GeoJsonFeatureWriter.WriteFeaturesAsync(w, response.BodyWriter, rows, any, names, FlushThreshold,
+            envelope.IncludeGeometry ? null : record => record with { GeometryJson = null }, ct);
         w.WriteNumber("numberReturned", returned);
         w.WriteEndObject();
         await w.FlushAsync(ct);

@@ -1,3 +1,4 @@
+using DesaGis.Server.Ogc;
 namespace DesaGis.Server.Ows;
 
 /// <summary>The names clients give the output formats, and the media types answers carry.</summary>
@@ -5,12 +6,12 @@ public static class WfsOutputFormats
 {
     public const string Gml32MediaType = "application/gml+xml; version=3.2";
     public const string Gml31MediaType = "text/xml; subtype=gml/3.1.1";
-    public const string GeoJsonMediaType = "application/json";
+    public const string GeoJsonMediaType = OgcMediaTypes.Json;
 
     /// <summary>The names capabilities announce for a version.</summary>
     public static IEnumerable<string> Announced(WfsVersion version) => version == WfsVersion.V200
-        ? [Gml32MediaType, "text/xml; subtype=gml/3.2", "application/json", "application/geo+json"]
-        : [Gml31MediaType, "application/json"];
+        ? [Gml32MediaType, "text/xml; subtype=gml/3.2", OgcMediaTypes.Json, OgcMediaTypes.GeoJson]
+        : [Gml31MediaType, OgcMediaTypes.Json];
 
     /// <summary>
     /// The format an OUTPUTFORMAT names; null when it is not served. The comparison ignores case, spaces and '+' (which
@@ -24,8 +25,8 @@ public static class WfsOutputFormats
         {
             "application/gmlxml;version=3.2" or "text/xml;subtype=gml/3.2" or "text/xml;subtype=gml/3.2.1" or "gml32" or "application/gmlxml" =>
                 WfsOutputFormat.Gml32,
-            "text/xml;subtype=gml/3.1.1" or "gml3" or "gml31" or "text/xml" => version == WfsVersion.V200 && t == "text/xml" ? WfsOutputFormat.Gml32 : WfsOutputFormat.Gml31,
-            "application/json" or "application/geojson" or "application/geojson;charset=utf-8" or "json" or "geojson" or "application/vnd.geo+json" =>
+            "text/xml;subtype=gml/3.1.1" or "gml3" or "gml31" or OgcMediaTypes.Xml => version == WfsVersion.V200 && t == OgcMediaTypes.Xml ? WfsOutputFormat.Gml32 : WfsOutputFormat.Gml31,
+            OgcMediaTypes.Json or "application/geojson" or "application/geojson;charset=utf-8" or "json" or "geojson" or "application/vnd.geo+json" =>
                 WfsOutputFormat.GeoJson,
             _ => t.StartsWith("application/geojson", StringComparison.Ordinal) ? WfsOutputFormat.GeoJson : null,
         };

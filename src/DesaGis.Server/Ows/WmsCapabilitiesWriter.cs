@@ -4,6 +4,7 @@ using DesaGis.Core;
 using DesaGis.Core.Layers;
 using DesaGis.Core.Ogc;
 using DesaGis.Core.Tiles;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Ows;
 
@@ -17,7 +18,7 @@ public static class WmsCapabilitiesWriter
     /// <summary>What one layer entry needs.</summary>
     public sealed record LayerEntry(LayerDefinition Layer, BoundingBox? Extent, IReadOnlyList<(WmsStyle Style, int LegendWidth, int LegendHeight)> Styles);
 
-    public static readonly string[] MapFormats = ["image/png", "image/jpeg"];
+    public static readonly string[] MapFormats = [OgcMediaTypes.Png, OgcMediaTypes.Jpeg];
 
     public static byte[] Write(WmsVersion version, string serviceUrl, IReadOnlyList<LayerEntry> layers)
     {
@@ -70,10 +71,10 @@ public static class WmsCapabilitiesWriter
 
             w.WriteStartElement("Capability", ns);
             w.WriteStartElement("Request", ns);
-            Operation(w, ns, "GetCapabilities", [v13 ? "text/xml" : "application/vnd.ogc.wms_xml"], href);
+            Operation(w, ns, "GetCapabilities", [v13 ? OgcMediaTypes.Xml : "application/vnd.ogc.wms_xml"], href);
             Operation(w, ns, "GetMap", MapFormats, href);
             Operation(w, ns, "GetFeatureInfo", WmsFeatureInfoWriter.Formats, href);
-            if (v13) Operation(w, OwsXml.Sld, "GetLegendGraphic", ["image/png"], href, ns);
+            if (v13) Operation(w, OwsXml.Sld, "GetLegendGraphic", [OgcMediaTypes.Png], href, ns);
             w.WriteEndElement();
             w.WriteStartElement("Exception", ns);
             var exceptionFormats = v13 ? new[] { "XML", "INIMAGE", "BLANK" }
@@ -119,7 +120,7 @@ public static class WmsCapabilitiesWriter
             w.WriteStartElement("LegendURL", ns);
             w.WriteAttributeString("width", width.ToString(CultureInfo.InvariantCulture));
             w.WriteAttributeString("height", height.ToString(CultureInfo.InvariantCulture));
-            w.WriteElementString("Format", ns, "image/png");
+            w.WriteElementString("Format", ns, OgcMediaTypes.Png);
             OnlineResource(w, ns, href + "SERVICE=WMS&REQUEST=GetLegendGraphic&VERSION=" + (version == WmsVersion.V130 ? "1.3.0" : "1.1.1") +
                 "&FORMAT=image%2Fpng&LAYER=" + Uri.EscapeDataString(layer.Id) + "&STYLE=" + Uri.EscapeDataString(style.Name));
             w.WriteEndElement();

@@ -16,10 +16,10 @@ namespace DesaGis.Server.Ows;
 /// </summary>
 public static class WmsFeatureInfoWriter
 {
-    public const string Html = "text/html";
+    public const string Html = OgcMediaTypes.Html;
     public const string Text = "text/plain";
-    public const string Json = "application/json";
-    public const string GeoJson = "application/geo+json";
+    public const string Json = OgcMediaTypes.Json;
+    public const string GeoJson = OgcMediaTypes.GeoJson;
 
     public static readonly string[] Formats = [Html, Text, Json, GeoJson];
 
@@ -35,10 +35,10 @@ public static class WmsFeatureInfoWriter
         if (semi >= 0) t = t[..semi];
         return t switch
         {
-            "text/html" or "html" => Html,
+            OgcMediaTypes.Html or "html" => Html,
             "text/plain" or "text" => Text,
-            "application/json" or "json" => Json,
-            "application/geo+json" or "application/geojson" or "geojson" => GeoJson,
+            OgcMediaTypes.Json or "json" => Json,
+            OgcMediaTypes.GeoJson or "application/geojson" or "geojson" => GeoJson,
             _ => null,
         };
     }

@@ -8,6 +8,7 @@ using DesaGis.Data.Catalog;
 using DesaGis.Rendering.Maps;
 using DesaGis.Server.Security;
 using SkiaSharp;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Ows;
 
@@ -46,7 +47,7 @@ public sealed record WmsMapRequest
     public double Zoom => MapScale.Zoom(Box, Width, Crs);
 
     /// <summary>The media type of <see cref="Format"/>.</summary>
-    public string MediaType => Format == MapImageFormat.Jpeg ? "image/jpeg" : "image/png";
+    public string MediaType => Format == MapImageFormat.Jpeg ? OgcMediaTypes.Jpeg : OgcMediaTypes.Png;
 
     /// <summary>A key that is equal for requests that draw the same image.</summary>
     public string CacheKey => string.Create(CultureInfo.InvariantCulture,
@@ -183,8 +184,8 @@ public sealed record WmsMapRequest
     {
         var text = p.NonBlank("FORMAT") ?? throw OwsException.Missing("FORMAT", new OwsText("Mis. FORMAT=image/png.", "E.g. FORMAT=image/png."));
         var t = text.ToLowerInvariant().Replace(" ", "", StringComparison.Ordinal);
-        if (t is "image/png" or "png" or "image/png;mode=8bit" or "image/png8" or "image/png;mode=24bit" or "image/png;mode=32bit") return MapImageFormat.Png;
-        if (t is "image/jpeg" or "jpeg" or "jpg" or "image/jpg") return MapImageFormat.Jpeg;
+        if (t is OgcMediaTypes.Png or "png" or "image/png;mode=8bit" or "image/png8" or "image/png;mode=24bit" or "image/png;mode=32bit") return MapImageFormat.Png;
+        if (t is OgcMediaTypes.Jpeg or "jpeg" or "jpg" or "image/jpg") return MapImageFormat.Jpeg;
         throw new OwsException(OwsCodes.InvalidFormat, "FORMAT", new OwsText(
             $"Format '{OwsParameters.Shorten(text)}' tidak didukung; gunakan image/png atau image/jpeg.",
             $"The format '{OwsParameters.Shorten(text)}' is not supported; use image/png or image/jpeg."));

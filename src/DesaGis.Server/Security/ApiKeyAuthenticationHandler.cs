@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using DesaGis.Data.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DesaGis.Server.Security;
 
@@ -17,7 +16,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    NpgsqlDataSource dataSource) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-API-Key";
@@ -47,7 +46,7 @@ public sealed class ApiKeyAuthenticationHandler(
         }
         else
         {
-            key = await new ApiKeyStore(dataSource).FindAsync(secret, Context.RequestAborted);
+            key = await keys.FindAsync(secret, Context.RequestAborted);
             // Bounded: when full, expired entries go first, and if none has expired, all of them (a flood of made-up
             // keys cannot grow memory; a real key is looked up again at worst).
             if (Cache.Count >= CacheCapacity)

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Npgsql;
+using DesaGis.Data.Partners;
 
 namespace DesaGis.Server.Tiles;
 
@@ -9,7 +9,7 @@ namespace DesaGis.Server.Tiles;
 /// a colour per partner (by partner code, from a fixed palette in code order) and the legend entry of that layer
 /// lists the partners.
 /// </summary>
-public sealed class PartnerPalette(NpgsqlDataSource dataSource)
+public sealed class PartnerPalette(PartnerReader reader)
 {
     /// <summary>Twelve colours that stay apart from each other and from the poverty ramp (ColorBrewer Paired, reordered).</summary>
     public static readonly string[] Colours =
@@ -27,12 +27,7 @@ public sealed class PartnerPalette(NpgsqlDataSource dataSource)
             .Where(l => l["metadata"]?["desagis:colour-by"]?.GetValue<string>() == "partner").ToList();
         if (marked.Count == 0) return;
 
-        var partners = new List<(string Kode, string Nama)>();
-        await using (var cmd = dataSource.CreateCommand("SELECT kode, nama FROM desagis.partner ORDER BY kode"))
-        await using (var reader = await cmd.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken)) partners.Add((reader.GetString(0), reader.GetString(1)));
-        }
+        var partners = await reader.ListAsync(cancellationToken);
         if (partners.Count == 0) return;
 
         foreach (var layer in marked)

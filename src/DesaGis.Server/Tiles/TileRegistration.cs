@@ -4,21 +4,15 @@ using DesaGis.Data.Tiles;
 using DesaGis.Server.Configuration;
 using DesaGis.Server.Endpoints;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace DesaGis.Server.Tiles;
 
-/// <summary>Registers vector tiles, their cache and change monitor, tile matrix sets, styles and glyphs.</summary>
+/// <summary>Registers vector tiles' cache and change monitor, tile matrix sets, styles and glyphs (the tile source is registered with the database).</summary>
 public static class TileRegistration
 {
     public static IServiceCollection AddDesaGisTiles(this IServiceCollection services)
     {
         services.AddOptions<TileOptions>().BindConfiguration(TileOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ITileSource>(sp => new PostgisTileSource(
-            sp.GetRequiredKeyedService<NpgsqlDataSource>(DesaGis.Server.Hosting.DatabaseRegistration.TileDataSourceKey), sp.GetRequiredService<LayerCatalog>())
-        {
-            CommandTimeoutSeconds = sp.GetRequiredService<IOptions<DesaGisOptions>>().Value.StatementTimeoutSeconds,
-        });
         services.AddSingleton(sp => new TileCache(sp.GetRequiredService<IOptions<TileOptions>>().Value.CacheMegabytes * 1024L * 1024L));
         services.AddSingleton<TileChangeMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<TileChangeMonitor>());

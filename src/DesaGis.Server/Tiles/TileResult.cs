@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using DesaGis.Server.Ogc;
 
 namespace DesaGis.Server.Tiles;
 
@@ -8,7 +9,7 @@ namespace DesaGis.Server.Tiles;
 /// </summary>
 public sealed class TileResult(CachedTile tile, string cacheControl) : IResult
 {
-    public const string MediaType = "application/vnd.mapbox-vector-tile";
+    public const string MediaType = OgcMediaTypes.MapboxVectorTile;
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using DesaGis.Core.Tiles;
-using DesaGis.Data.Tiles;
+using DesaGis.Core.Layers;
 using DesaGis.Server.Http;
 using Microsoft.Extensions.Options;
 
@@ -20,13 +20,13 @@ public sealed class TileService(ITileSource source, TileCache cache, TileChangeM
 
     public TileCache Cache => cache;
 
-    public async Task<CachedTile> GetAsync(IReadOnlyList<string> layers, TileCoord tile, CancellationToken cancellationToken)
+    public async Task<CachedTile> GetAsync(IReadOnlyList<LayerDefinition> layers, TileCoord tile, CancellationToken cancellationToken)
     {
         if (!cache.Enabled)
             return Wrap(await RenderGatedAsync(layers, tile, cancellationToken), layers, tile);
 
         long version = await monitor.SyncAsync(cancellationToken);
-        var key = new TileCacheKey(string.Join(',', layers), tile);
+        var key = new TileCacheKey(string.Join(',', layers.Select(l => l.Id)), tile);
         if (cache.TryGet(key, out var hit)) return hit;
 
         // Only requests that saw the same data version share a render: a later one may have seen a newer change.
@@ -35,7 +35,7 @@ public sealed class TileService(ITileSource source, TileCache cache, TileChangeM
         return await render.Value.WaitAsync(cancellationToken);
     }
 
-    private async Task<CachedTile> RenderAsync(IReadOnlyList<string> layers, TileCoord tile, (TileCacheKey Key, long Version) slot)
+    private async Task<CachedTile> RenderAsync(IReadOnlyList<LayerDefinition> layers, TileCoord tile, (TileCacheKey Key, long Version) slot)
     {
         try
         {
@@ -50,7 +50,7 @@ public sealed class TileService(ITileSource source, TileCache cache, TileChangeM
         }
     }
 
-    private async Task<byte[]> RenderGatedAsync(IReadOnlyList<string> layers, TileCoord tile, CancellationToken cancellationToken)
+    private async Task<byte[]> RenderGatedAsync(IReadOnlyList<LayerDefinition> layers, TileCoord tile, CancellationToken cancellationToken)
     {
         var gate = gates.For(CostClass.TileRender);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -74,9 +74,9 @@ public sealed class TileService(ITileSource source, TileCache cache, TileChangeM
     private TileRendersBusyException Busy() =>
         new(gates.PermitsOf(CostClass.TileRender), gates.QueueLengthOf(CostClass.TileRender));
 
-    private static CachedTile Wrap(byte[] mvt, IReadOnlyList<string> layers, TileCoord tile)
+    private static CachedTile Wrap(byte[] mvt, IReadOnlyList<LayerDefinition> layers, TileCoord tile)
     {
         var envelope = tile.Envelope3857();
-        return new CachedTile(mvt, layers, envelope.Expand(envelope.Width * TileSqlBuilder.Buffer / TileSqlBuilder.Extent));
+        return new CachedTile(mvt, layers.Select(l => l.Id).ToList(), envelope.Expand(envelope.Width * MvtTile.Buffer / MvtTile.Extent));
     }
 }

@@ -1,4 +1,6 @@
 using DesaGis.Cli.Commands;
+using DesaGis.Data.Planning;
+using DesaGis.Planning.Requests;
 
 namespace DesaGis.Integration.Tests.Planner;
 
@@ -37,6 +39,10 @@ public class PlanCommandTests(PlannerFixture fixture) : IClassFixture<PlannerFix
         Assert.Contains(lines, l => l.StartsWith("63.98.02.2007", StringComparison.Ordinal) && l.Contains("lower-score"));
         Assert.Contains("Saved as scenario-", error.ToString());
         Assert.Equal(1, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM desagis.planner_scenario WHERE name = 'CLI run' AND author = 'tester'"));
+        // Saved from the command line as from the API: the audit trail says who saved which scenario.
+        Assert.Equal(1, await fixture.Db.ScalarAsync<long>(
+            "SELECT count(*) FROM desagis.audit_log a JOIN desagis.planner_scenario s ON a.target = 'scenario ' || s.id " +
+            "WHERE s.name = 'CLI run' AND a.action = 'save-scenario' AND a.details->>'name' = 'CLI run' AND (a.counts->>'pilots')::int = 2"));
     }
 
     [Fact]
@@ -54,5 +60,29 @@ public class PlanCommandTests(PlannerFixture fixture) : IClassFixture<PlannerFix
             plan.Delete();
         }
         Assert.Contains("criteria[0].weight", error.ToString());
+    }
+
+    [Fact]
+    public async Task A_scenario_whose_audit_entry_cannot_be_written_is_not_saved()
+    {
+        var planning = new PlanningService(fixture.Db.DataSource);
+        var request = System.Text.Json.JsonSerializer.Deserialize<PlanRequest>(
+            """{ "k": 2, "criteria": [ { "criterion": "poverty_rate" } ] }""", PlanRequest.StrictJsonOptions);
+        var result = await planning.RunAsync(request, new PlanRunOptions(), CancellationToken.None);
+        // The audit log refuses this one entry, as a full disk or a broken constraint would.
+        await fixture.Db.ExecuteAsync("""
+            CREATE FUNCTION desagis.test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF NEW.details->>'name' = 'Not audited' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$;
+            CREATE TRIGGER test_refuse_audit BEFORE INSERT ON desagis.audit_log FOR EACH ROW EXECUTE FUNCTION desagis.test_refuse_audit();
+            """);
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => planning.SaveAsync("Not audited", null, result, "tester", CancellationToken.None));
+        }
+        finally
+        {
+            await fixture.Db.ExecuteAsync("DROP TRIGGER test_refuse_audit ON desagis.audit_log; DROP FUNCTION desagis.test_refuse_audit()");
+        }
+        Assert.Equal(0, await fixture.Db.ScalarAsync<long>("SELECT count(*) FROM desagis.planner_scenario WHERE name = 'Not audited'"));
     }
 }

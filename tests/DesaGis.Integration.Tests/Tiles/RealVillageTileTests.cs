@@ -35,7 +35,7 @@ public partial class RealVillageTileTests(PostgisDatabase db) : IClassFixture<Po
                 for (int z = 8; z <= 14; z++)
                 {
                     var t = WebMercator.TileAt(lon, lat, z);
-                    byte[] ours = await source.GetTileAsync(["villages"], t, CancellationToken.None);
+                    byte[] ours = await source.GetTileAsync([LayerCatalog.Default.Find("villages")!], t, CancellationToken.None);
                     byte[] plain = await PlainAsync(plainSql, t);
                     long selectable = await db.ScalarAsync<long>(
                         "SELECT count(*) FROM desagis.desa WHERE geom_3857 && ST_TileEnvelope($1, $2, $3, margin => 64.0 / 4096)", t.Z, t.X, t.Y);

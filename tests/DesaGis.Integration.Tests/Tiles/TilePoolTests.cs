@@ -49,8 +49,8 @@ public class TilePoolTests(TileServerFixture fixture) : IClassFixture<TileServer
         var source = new PostgisTileSource(tiles, LayerCatalog.Default);
         var (lon, lat) = TileTestData.Centre(1, 1);
         var tile = WebMercator.TileAt(lon, lat, 13);
-        byte[] first = await source.GetTileAsync(["villages"], tile, CancellationToken.None);
-        byte[] second = await source.GetTileAsync(["villages"], tile, CancellationToken.None);
+        byte[] first = await source.GetTileAsync([LayerCatalog.Default.Find("villages")!], tile, CancellationToken.None);
+        byte[] second = await source.GetTileAsync([LayerCatalog.Default.Find("villages")!], tile, CancellationToken.None);
         Assert.NotEmpty(first);
         Assert.Equal(first, second);
 

@@ -11,7 +11,7 @@ public class TileSqlBuilderTests
     public void Low_zoom_village_sql_reads_only_the_generalised_table_and_binds_only_z_x_y_and_the_name()
     {
         var layer = LayerCatalog.Default.Find("village_indicators")!;
-        var bands = TileSqlBuilder.Build(layer, TileLayerProfile.Standard["village_indicators"]);
+        var bands = TileSqlBuilder.Build(layer);
         Assert.Equal([0, 8, 11, 14], bands.Select(b => b.MinZoom).ToArray());
 
         var low = bands[0].Sql;

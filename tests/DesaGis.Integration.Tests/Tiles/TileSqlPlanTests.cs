@@ -17,7 +17,7 @@ public class TileSqlPlanTests(PostgisDatabase db) : IClassFixture<PostgisDatabas
         var data = new TheoryData<string, int>();
         foreach (var layer in LayerCatalog.Default.Layers)
         {
-            var bands = TileSqlBuilder.Build(layer, TileLayerProfile.Standard.GetValueOrDefault(layer.Id) ?? TileLayerProfile.Plain);
+            var bands = TileSqlBuilder.Build(layer);
             foreach (var band in bands) data.Add(layer.Id, band.MinZoom);
         }
         return data;
@@ -28,7 +28,7 @@ public class TileSqlPlanTests(PostgisDatabase db) : IClassFixture<PostgisDatabas
     public async Task Every_band_of_every_layer_evaluates_ST_AsMVTGeom_once_per_row(string layerId, int minZoom)
     {
         var layer = LayerCatalog.Default.Find(layerId)!;
-        var band = TileSqlBuilder.Build(layer, TileLayerProfile.Standard.GetValueOrDefault(layerId) ?? TileLayerProfile.Plain)
+        var band = TileSqlBuilder.Build(layer)
             .Single(b => b.MinZoom == minZoom);
         int z = Math.Max(minZoom, layer.MinZoom);
         string sql = TileSqlBuilder.Combine([band.Sql]);

@@ -15,20 +15,16 @@ public sealed partial record CrsDefinition(int? Srid, string? Wkt, string Label)
     public static CrsDefinition FromSrid(int srid) => srid == 4326 ? Wgs84 : new(srid, null, $"EPSG:{srid}");
 
     /// <summary>
-    /// Parses how people write a CRS: "EPSG:32750", "32750", "urn:ogc:def:crs:EPSG::32750", "CRS84",
-    /// "http://www.opengis.net/def/crs/EPSG/0/4326". Returns null when it is none of these.
+    /// Parses how people write a CRS ("EPSG:32750", "32750", "urn:ogc:def:crs:EPSG::32750", "CRS84",
+    /// "http://www.opengis.net/def/crs/EPSG/0/4326"), through the one CRS-name parser the OGC API uses too
+    /// (<see cref="DesaGis.Core.Features.CrsName"/>); any EPSG code PostGIS may know is accepted. Null when it is none of these.
     /// </summary>
-    public static CrsDefinition? TryParse(string? text)
+    public static CrsDefinition? TryParse(string? text) => DesaGis.Core.Features.CrsName.TryParse(text) switch
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        text = text.Trim();
-        if (text.EndsWith("CRS84", StringComparison.OrdinalIgnoreCase) || text.EndsWith("CRS:84", StringComparison.OrdinalIgnoreCase))
-            return Wgs84;
-        var m = EpsgPattern().Match(text);
-        if (m.Success && int.TryParse(m.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var srid) && srid > 0)
-            return FromSrid(srid);
-        return null;
-    }
+        { IsCrs84: true } => Wgs84,
+        { Code: var srid and >= 1000 and <= 999_999 } => FromSrid(srid),
+        _ => null,
+    };
 
     /// <summary>
     /// Reads an ESRI/OGC WKT (a .prj file): the EPSG code when it names one or is a UTM zone on WGS 84 or DGN95,
@@ -64,9 +60,6 @@ public sealed partial record CrsDefinition(int? Srid, string? Wkt, string Label)
     }
 
     public override string ToString() => Label;
-
-    [GeneratedRegex(@"(?:EPSG[:/]+(?:0/|[0-9.]*:)?|^)(\d{4,6})$", RegexOptions.IgnoreCase)]
-    private static partial Regex EpsgPattern();
 
     [GeneratedRegex(@"AUTHORITY\[\s*""EPSG""\s*,\s*""?(\d+)""?\s*\]", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorityPattern();
