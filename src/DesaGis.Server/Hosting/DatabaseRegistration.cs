@@ -9,9 +9,11 @@ using DesaGis.Data.Indicators;
 using DesaGis.Data.Maps;
 using DesaGis.Data.Migrations;
 using DesaGis.Data.Partners;
+using DesaGis.Data.Registry;
 using DesaGis.Data.Security;
 using DesaGis.Data.Tiles;
 using DesaGis.Server.Configuration;
+using DesaGis.Server.Registry;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -53,6 +55,9 @@ public static class DatabaseRegistration
         {
             CommandTimeoutSeconds = StatementTimeout(sp),
         });
+        services.AddSingleton(sp => new ProgramRegistry(sp.GetRequiredService<NpgsqlDataSource>(),
+            new RegistrySettings(sp.GetRequiredService<IOptions<RegistryOptions>>().Value.PublishOnWrite)));
+        services.AddSingleton<ProgramGapAnalysis>();
         return services;
     }
 
